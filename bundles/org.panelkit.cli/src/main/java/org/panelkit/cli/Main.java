@@ -1,0 +1,74 @@
+package org.panelkit.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CancellationException;
+
+import org.panelkit.engine.PanelKitException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code panelkit}: the PanelKit engine on the command line. Bad input ends with exit code 2 and one line
+ * starting {@code error:}; never a stack trace.
+ */
+@Command(name = "panelkit", mixinStandardHelpOptions = true, version = "PanelKit 0.1.0",
+        description = "Regional panel econometrics: fixed-effects regression with Stata/R-exact standard errors.",
+        subcommands = {FeCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for bad input or usage. */
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line, writing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("error: " + ex.getMessage());
+            err.println("(see 'panelkit " + commandName(ex.getCommandLine()) + "--help')");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof PanelKitException || ex instanceof IllegalArgumentException) {
+                err.println("error: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof CancellationException) {
+                err.println("error: cancelled");
+                return 130;
+            }
+            err.println("error: internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                    + "); please report it with the command line that caused it");
+            return 1;
+        });
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory; give Java more with PANELKIT_JAVA_OPTS=-Xmx8g");
+            return 1;
+        }
+    }
+
+    private static String commandName(CommandLine cl) {
+        return cl.getParent() == null ? "" : cl.getCommandName() + " ";
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (fe, bench)");
+    }
+}

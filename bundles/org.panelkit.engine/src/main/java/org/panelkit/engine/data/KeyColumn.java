@@ -1,0 +1,202 @@
+package org.panelkit.engine.data;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A categorical column (panel unit, period, cluster) encoded as integer codes {@code 0..levels-1} with
+ * {@code -1} for a missing cell. Levels are ordered: numerically when every value is a number (so that
+ * periods 1999, 2000, 2001 are in time order and lags are meaningful), otherwise lexicographically.
+ */
+public final class KeyColumn {
+    private final String name;
+    private final int[] codes;
+    private final String[] levels;
+    private final double[] numericLevels; // null unless every level is a number
+
+    private KeyColumn(String name, int[] codes, String[] levels, double[] numericLevels) {
+        this.name = name;
+        this.codes = codes;
+        this.levels = levels;
+        this.numericLevels = numericLevels;
+    }
+
+    /** Builds a key column from numbers; NaN is missing. */
+    public static KeyColumn ofNumbers(String name, double[] values) {
+        Objects.requireNonNull(name);
+        int n = values.length;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean integral = true;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
+            if (integral && v != Math.rint(v)) {
+                integral = false;
+            }
+        }
+        int[] codes = new int[n];
+        if (min > max) { // all missing
+            Arrays.fill(codes, -1);
+            return new KeyColumn(name, codes, new String[0], new double[0]);
+        }
+        if (integral && max - min < 50_000_000) {
+            // Dense integer keys (years, province codes, firm ids): a direct lookup table, no hashing.
+            int range = (int) (max - min) + 1;
+            int[] slot = new int[range];
+            for (double v : values) {
+                if (!Double.isNaN(v)) {
+                    slot[(int) (v - min)] = 1;
+                }
+            }
+            int count = 0;
+            for (int i = 0; i < range; i++) {
+                if (slot[i] != 0) {
+                    slot[i] = count++;
+                } else {
+                    slot[i] = -1;
+                }
+            }
+            double[] lv = new double[count];
+            for (int i = 0; i < range; i++) {
+                if (slot[i] >= 0) {
+                    lv[slot[i]] = min + i;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                double v = values[i];
+                codes[i] = Double.isNaN(v) ? -1 : slot[(int) (v - min)];
+            }
+            return new KeyColumn(name, codes, formatNumbers(lv), lv);
+        }
+        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().distinct().toArray();
+        for (int i = 0; i < n; i++) {
+            double v = values[i];
+            codes[i] = Double.isNaN(v) ? -1 : Arrays.binarySearch(sorted, v);
+        }
+        return new KeyColumn(name, codes, formatNumbers(sorted), sorted);
+    }
+
+    /**
+     * Builds a key column from text; {@code null} or an empty string is missing. If every value parses as a
+     * number the levels are ordered numerically.
+     */
+    public static KeyColumn ofStrings(String name, String[] values) {
+        Objects.requireNonNull(name);
+        boolean numeric = true;
+        double[] asNumbers = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            String s = values[i];
+            if (s == null || s.isEmpty()) {
+                asNumbers[i] = Double.NaN;
+                continue;
+            }
+            if (numeric) {
+                try {
+                    asNumbers[i] = Double.parseDouble(s.trim());
+                    if (!Double.isFinite(asNumbers[i])) {
+                        numeric = false;
+                    }
+                } catch (NumberFormatException e) {
+                    numeric = false;
+                }
+            }
+        }
+        if (numeric) {
+            return ofNumbers(name, asNumbers);
+        }
+        Map<String, Integer> first = new HashMap<>();
+        int[] raw = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            String s = values[i];
+            if (s == null || s.isEmpty()) {
+                raw[i] = -1;
+                continue;
+            }
+            Integer c = first.get(s);
+            if (c == null) {
+                c = first.size();
+                first.put(s, c);
+            }
+            raw[i] = c;
+        }
+        String[] levels = first.keySet().toArray(new String[0]);
+        Arrays.sort(levels);
+        int[] rank = new int[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            rank[first.get(levels[i])] = i;
+        }
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] >= 0) {
+                raw[i] = rank[raw[i]];
+            }
+        }
+        return new KeyColumn(name, raw, levels, null);
+    }
+
+    /** Wraps codes that are already {@code 0..levels.length-1} (or -1 for missing). */
+    public static KeyColumn ofCodes(String name, int[] codes, String[] levels) {
+        for (int c : codes) {
+            if (c < -1 || c >= levels.length) {
+                throw new IllegalArgumentException("code " + c + " outside 0.." + (levels.length - 1));
+            }
+        }
+        return new KeyColumn(name, codes, levels.clone(), null);
+    }
+
+    private static String[] formatNumbers(double[] values) {
+        String[] s = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            s[i] = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        }
+        return s;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int size() {
+        return codes.length;
+    }
+
+    /** Code of row {@code i}, {@code -1} when missing. */
+    public int code(int i) {
+        return codes[i];
+    }
+
+    /** The codes array itself (not copied: do not modify). */
+    public int[] codes() {
+        return codes;
+    }
+
+    public int levelCount() {
+        return levels.length;
+    }
+
+    public String level(int code) {
+        return levels[code];
+    }
+
+    /** True when every level is a number (then {@link #numericLevel(int)} is available). */
+    public boolean isNumeric() {
+        return numericLevels != null;
+    }
+
+    public double numericLevel(int code) {
+        if (numericLevels == null) {
+            throw new IllegalStateException("column '" + name + "' is not numeric");
+        }
+        return numericLevels[code];
+    }
+}

@@ -1,0 +1,386 @@
+package org.panelkit.engine.fe;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.panelkit.engine.PanelKitException;
+import org.panelkit.engine.data.ColumnSource;
+import org.panelkit.engine.data.KeyColumn;
+
+/**
+ * The estimation sample: listwise deletion over y, the regressors and every key the model uses (the rule of
+ * plm, Stata and the reference files), duplicate (entity, time) keys rejected, rows sorted by entity and
+ * time, keys re-coded to the levels present, singletons optionally dropped (iteratively, as reghdfe).
+ * Immutable once built.
+ */
+public final class EstimationSample {
+    final int n;
+    final double[] y;
+    final double[][] x;
+    final List<String> xNames;
+    /** Entity codes 0..groups-1, or null when the model has no entity column. */
+    final int[] entity;
+    final int groups;
+    final String[] entityLevels;
+    final int[] time;
+    final int periods;
+    final String[] timeLevels;
+    /** Codes of each cluster dimension and their level counts. */
+    final List<int[]> clusters;
+    final int[] clusterCounts;
+    final List<String> clusterNames;
+    /** Original row index of each sample row. */
+    final int[] rows;
+    final int inputRows;
+    final int droppedMissing;
+    final int singletonsDropped;
+
+    private EstimationSample(Builder b) {
+        this.n = b.n;
+        this.y = b.y;
+        this.x = b.x;
+        this.xNames = b.xNames;
+        this.entity = b.entity;
+        this.groups = b.groups;
+        this.entityLevels = b.entityLevels;
+        this.time = b.time;
+        this.periods = b.periods;
+        this.timeLevels = b.timeLevels;
+        this.clusters = b.clusters;
+        this.clusterCounts = b.clusterCounts;
+        this.clusterNames = b.clusterNames;
+        this.rows = b.rows;
+        this.inputRows = b.inputRows;
+        this.droppedMissing = b.droppedMissing;
+        this.singletonsDropped = b.singletonsDropped;
+    }
+
+    public int size() {
+        return n;
+    }
+
+    public int droppedMissing() {
+        return droppedMissing;
+    }
+
+    public int singletonsDropped() {
+        return singletonsDropped;
+    }
+
+    public int groups() {
+        return groups;
+    }
+
+    public int periods() {
+        return periods;
+    }
+
+    /** Original row (0-based) of sample row {@code i}. */
+    public int row(int i) {
+        return rows[i];
+    }
+
+    /** The cluster columns used: the user's, or the estimator's default. */
+    static List<String> clusterColumns(ModelSpec spec) {
+        if (!spec.cluster().isEmpty()) {
+            return spec.cluster();
+        }
+        switch (spec.vcov()) {
+        case CR0:
+        case CLUSTER:
+        case CR2:
+            if (spec.entity() == null) {
+                throw new PanelKitException("clustered standard errors need an entity column or --cluster COL");
+            }
+            return List.of(spec.entity());
+        case TWOWAY:
+            if (spec.entity() == null || spec.time() == null) {
+                throw new PanelKitException("two-way clustering needs entity and time columns or --cluster A,B");
+            }
+            return List.of(spec.entity(), spec.time());
+        default:
+            return List.of();
+        }
+    }
+
+    /** Builds the sample of {@code spec} from {@code data}. */
+    public static EstimationSample of(ColumnSource data, ModelSpec spec) {
+        return new Builder(data, spec).build();
+    }
+
+    private static final class Builder {
+        final ColumnSource data;
+        final ModelSpec spec;
+        int n;
+        double[] y;
+        double[][] x;
+        List<String> xNames;
+        int[] entity;
+        int groups;
+        String[] entityLevels;
+        int[] time;
+        int periods;
+        String[] timeLevels;
+        List<int[]> clusters = new ArrayList<>();
+        int[] clusterCounts;
+        List<String> clusterNames;
+        int[] rows;
+        int inputRows;
+        int droppedMissing;
+        int singletonsDropped;
+
+        Builder(ColumnSource data, ModelSpec spec) {
+            this.data = data;
+            this.spec = spec;
+        }
+
+        EstimationSample build() {
+            inputRows = data.rowCount();
+            double[] yIn = numeric(spec.y());
+            List<double[]> xIn = new ArrayList<>();
+            for (String name : spec.x()) {
+                xIn.add(numeric(name));
+            }
+            KeyColumn entityIn = spec.entity() == null ? null : key(spec.entity());
+            KeyColumn timeIn = spec.time() == null ? null : key(spec.time());
+            clusterNames = clusterColumns(spec);
+            List<KeyColumn> clusterIn = new ArrayList<>();
+            for (String c : clusterNames) {
+                clusterIn.add(key(c));
+            }
+            if (spec.vcov() == org.panelkit.engine.vcov.VcovType.DRISCOLL_KRAAY && timeIn == null) {
+                throw new PanelKitException("Driscoll-Kraay standard errors need a time column");
+            }
+
+            // Listwise deletion.
+            boolean[] keep = new boolean[inputRows];
+            int kept = 0;
+            for (int i = 0; i < inputRows; i++) {
+                boolean ok = !Double.isNaN(yIn[i]);
+                for (int j = 0; ok && j < xIn.size(); j++) {
+                    ok = !Double.isNaN(xIn.get(j)[i]);
+                }
+                ok = ok && (entityIn == null || entityIn.code(i) >= 0) && (timeIn == null || timeIn.code(i) >= 0);
+                for (int j = 0; ok && j < clusterIn.size(); j++) {
+                    ok = clusterIn.get(j).code(i) >= 0;
+                }
+                keep[i] = ok;
+                if (ok) {
+                    kept++;
+                }
+            }
+            droppedMissing = inputRows - kept;
+            if (kept == 0) {
+                throw new PanelKitException("no observations left: every row has a missing value in "
+                        + String.join(", ", usedColumns()));
+            }
+            int[] order = sortedRows(keep, kept, entityIn, timeIn);
+            if (entityIn != null && timeIn != null) {
+                checkDuplicates(order, entityIn, timeIn);
+            }
+            if (spec.dropSingletons() && spec.effects() != Effects.NONE) {
+                order = dropSingletons(order, entityIn, timeIn);
+            }
+            materialize(order, yIn, xIn, entityIn, timeIn, clusterIn);
+            return new EstimationSample(this);
+        }
+
+        private List<String> usedColumns() {
+            List<String> cols = new ArrayList<>();
+            cols.add(spec.y());
+            cols.addAll(spec.x());
+            if (spec.entity() != null) {
+                cols.add(spec.entity());
+            }
+            if (spec.time() != null) {
+                cols.add(spec.time());
+            }
+            return cols;
+        }
+
+        private double[] numeric(String name) {
+            if (!data.has(name)) {
+                throw new PanelKitException("unknown column '" + name + "'");
+            }
+            double[] v = data.numeric(name);
+            for (int i = 0; i < v.length; i++) {
+                if (Double.isInfinite(v[i])) {
+                    throw new PanelKitException("column '" + name + "', " + data.rowLabel(i)
+                            + ": infinite value; replace it or mark it missing");
+                }
+            }
+            return v;
+        }
+
+        private KeyColumn key(String name) {
+            if (!data.has(name)) {
+                throw new PanelKitException("unknown column '" + name + "'");
+            }
+            return data.key(name);
+        }
+
+        /** Kept rows sorted by (entity, time) with two stable counting sorts. */
+        private int[] sortedRows(boolean[] keep, int kept, KeyColumn e, KeyColumn t) {
+            int[] order = new int[kept];
+            int p = 0;
+            for (int i = 0; i < keep.length; i++) {
+                if (keep[i]) {
+                    order[p++] = i;
+                }
+            }
+            if (t != null) {
+                order = countingSort(order, t);
+            }
+            if (e != null) {
+                order = countingSort(order, e);
+            }
+            return order;
+        }
+
+        private static int[] countingSort(int[] order, KeyColumn key) {
+            int levels = key.levelCount();
+            int[] start = new int[levels + 1];
+            for (int r : order) {
+                start[key.code(r) + 1]++;
+            }
+            for (int l = 0; l < levels; l++) {
+                start[l + 1] += start[l];
+            }
+            int[] out = new int[order.length];
+            for (int r : order) {
+                out[start[key.code(r)]++] = r;
+            }
+            return out;
+        }
+
+        private void checkDuplicates(int[] order, KeyColumn e, KeyColumn t) {
+            for (int i = 1; i < order.length; i++) {
+                int a = order[i - 1];
+                int b = order[i];
+                if (e.code(a) == e.code(b) && t.code(a) == t.code(b)) {
+                    int first = Math.min(a, b);
+                    int second = Math.max(a, b);
+                    throw new PanelKitException("duplicate panel key (" + e.name() + "=" + e.level(e.code(a)) + ", "
+                            + t.name() + "=" + t.level(t.code(a)) + ") in " + data.rowLabel(first) + " and "
+                            + data.rowLabel(second) + "; each entity may have one row per period");
+                }
+            }
+        }
+
+        /** Drops observations that are alone in an entity or a period, repeatedly (reghdfe's rule). */
+        private int[] dropSingletons(int[] order, KeyColumn e, KeyColumn t) {
+            Effects fx = spec.effects();
+            int before = order.length;
+            boolean changed = true;
+            while (changed && order.length > 0) {
+                changed = false;
+                int[] ce = fx.hasEntity() ? counts(order, e) : null;
+                int[] ct = fx.hasTime() ? counts(order, t) : null;
+                int m = 0;
+                for (int r : order) {
+                    boolean single = (ce != null && ce[e.code(r)] == 1) || (ct != null && ct[t.code(r)] == 1);
+                    if (!single) {
+                        order[m++] = r;
+                    }
+                }
+                if (m < order.length) {
+                    changed = true;
+                    order = java.util.Arrays.copyOf(order, m);
+                }
+            }
+            singletonsDropped = before - order.length;
+            if (order.length == 0) {
+                throw new PanelKitException("no observations left after dropping singletons");
+            }
+            return order;
+        }
+
+        private static int[] counts(int[] order, KeyColumn key) {
+            int[] c = new int[key.levelCount()];
+            for (int r : order) {
+                c[key.code(r)]++;
+            }
+            return c;
+        }
+
+        private void materialize(int[] order, double[] yIn, List<double[]> xIn, KeyColumn e, KeyColumn t,
+                List<KeyColumn> cl) {
+            n = order.length;
+            rows = order;
+            y = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = yIn[order[i]];
+            }
+            x = new double[xIn.size()][];
+            for (int j = 0; j < x.length; j++) {
+                double[] src = xIn.get(j);
+                double[] dst = new double[n];
+                for (int i = 0; i < n; i++) {
+                    dst[i] = src[order[i]];
+                }
+                x[j] = dst;
+            }
+            xNames = spec.x();
+            if (e != null) {
+                Recoded r = recode(order, e);
+                entity = r.codes;
+                groups = r.levels.length;
+                entityLevels = r.levels;
+            }
+            if (t != null) {
+                Recoded r = recode(order, t);
+                time = r.codes;
+                periods = r.levels.length;
+                timeLevels = r.levels;
+            }
+            clusterCounts = new int[cl.size()];
+            for (int j = 0; j < cl.size(); j++) {
+                KeyColumn k = cl.get(j);
+                int[] codes;
+                int count;
+                if (e != null && k == e) {
+                    codes = entity;
+                    count = groups;
+                } else if (t != null && k == t) {
+                    codes = time;
+                    count = periods;
+                } else {
+                    Recoded r = recode(order, k);
+                    codes = r.codes;
+                    count = r.levels.length;
+                }
+                clusters.add(codes);
+                clusterCounts[j] = count;
+            }
+        }
+
+        private static final class Recoded {
+            int[] codes;
+            String[] levels;
+        }
+
+        /** Codes restricted to the sample, renumbered 0..L-1 in the key's level order. */
+        private static Recoded recode(int[] order, KeyColumn key) {
+            int[] map = new int[key.levelCount()];
+            for (int r : order) {
+                map[key.code(r)] = 1;
+            }
+            int count = 0;
+            for (int l = 0; l < map.length; l++) {
+                map[l] = map[l] != 0 ? count++ : -1;
+            }
+            Recoded out = new Recoded();
+            out.levels = new String[count];
+            for (int l = 0; l < map.length; l++) {
+                if (map[l] >= 0) {
+                    out.levels[map[l]] = key.level(l);
+                }
+            }
+            out.codes = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                out.codes[i] = map[key.code(order[i])];
+            }
+            return out;
+        }
+    }
+}

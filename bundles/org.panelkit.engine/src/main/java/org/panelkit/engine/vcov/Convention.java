@@ -1,0 +1,36 @@
+package org.panelkit.engine.vcov;
+
+/**
+ * Whose small-sample factor and inference degrees of freedom to reproduce. With N observations, k slopes,
+ * K_fe the rank of the absorbed fixed effects and G clusters:
+ * <ul>
+ * <li>{@link #XTREG} (Stata {@code xtreg, fe vce(cluster)} and {@code reghdfe}): cluster factor
+ * G/(G-1)(N-1)/(N-K) with K = k + K_fe minus the fixed effects nested in the clusters (the constant is
+ * counted); HC1 N/(N-k-K_fe); t tests with G-1 degrees of freedom for clustered estimators.</li>
+ * <li>{@link #PLM} (R {@code plm::vcovHC(type = "sss")}): K = k; t tests with df_resid throughout.</li>
+ * <li>{@link #AREG} (Stata {@code areg}, R {@code sandwich::vcovCL} on the dummy regression, {@code estimatr}
+ * "stata"): K = k + K_fe, every absorbed effect counted; G-1 for clustered estimators.</li>
+ * </ul>
+ */
+public enum Convention {
+    XTREG("xtreg"), PLM("plm"), AREG("areg");
+
+    private final String key;
+
+    Convention(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static Convention fromKey(String key) {
+        for (Convention c : values()) {
+            if (c.key.equals(key)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown convention '" + key + "' (expected xtreg, plm or areg)");
+    }
+}
