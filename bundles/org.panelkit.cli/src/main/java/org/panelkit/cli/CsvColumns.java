@@ -104,6 +104,10 @@ public final class CsvColumns implements ColumnSource {
         for (String nm : numericColumns) {
             kinds[index.get(nm)] = Kind.NUMBER;
         }
+        CsvColumns fast = tryParallel(file, header, kinds);
+        if (fast != null) {
+            return fast;
+        }
         Handler h = new Handler(file, header, kinds);
         try {
             h.readAll();
@@ -134,6 +138,64 @@ public final class CsvColumns implements ColumnSource {
             }
         }
         return out;
+    }
+
+    /** The parallel path for plain all-numeric files; null when the file needs the general reader. */
+    private static CsvColumns tryParallel(Path file, List<String> header, Kind[] kinds) {
+        long dataStart = headerEnd(file);
+        if (dataStart < 0) {
+            return null;
+        }
+        boolean[] wanted = new boolean[kinds.length];
+        for (int c = 0; c < kinds.length; c++) {
+            wanted[c] = kinds[c] != Kind.SKIP;
+        }
+        double[][] cols;
+        try {
+            cols = ParallelNumericCsv.read(file, dataStart, header, wanted);
+        } catch (ParallelNumericCsv.Unsupported e) {
+            return null;
+        } catch (IOException e) {
+            throw new PanelKitException("cannot read '" + file + "': " + e.getMessage());
+        }
+        int rows = -1;
+        for (double[] col : cols) {
+            if (col != null) {
+                rows = col.length;
+            }
+        }
+        if (rows <= 0) {
+            throw new PanelKitException("'" + file + "' has a header but no data rows");
+        }
+        CsvColumns out = new CsvColumns(file, header, rows);
+        for (int c = 0; c < kinds.length; c++) {
+            String name = header.get(c);
+            if (kinds[c] == Kind.NUMBER) {
+                out.numeric.put(name, cols[c]);
+            } else if (kinds[c] == Kind.KEY_NUMBER) {
+                out.numeric.put(name, cols[c]);
+                out.keys.put(name, KeyColumn.ofNumbers(name, cols[c]));
+            }
+        }
+        return out;
+    }
+
+    /** Byte offset after the header line, or -1 when the header has a quote (general reader). */
+    private static long headerEnd(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(1 << 20);
+            for (int i = 0; i < b.length; i++) {
+                if (b[i] == '"') {
+                    return -1;
+                }
+                if (b[i] == '\n') {
+                    return i + 1;
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            throw new PanelKitException("cannot read '" + file + "': " + e.getMessage());
+        }
     }
 
     private enum Kind { SKIP, NUMBER, KEY_NUMBER, KEY_TEXT }

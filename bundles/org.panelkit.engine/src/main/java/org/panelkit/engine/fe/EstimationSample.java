@@ -154,18 +154,30 @@ public final class EstimationSample {
 
             // Listwise deletion.
             boolean[] keep = new boolean[inputRows];
-            int kept = 0;
             for (int i = 0; i < inputRows; i++) {
-                boolean ok = !Double.isNaN(yIn[i]);
-                for (int j = 0; ok && j < xIn.size(); j++) {
-                    ok = !Double.isNaN(xIn.get(j)[i]);
+                keep[i] = !Double.isNaN(yIn[i]);
+            }
+            for (double[] col : xIn) {
+                for (int i = 0; i < inputRows; i++) {
+                    keep[i] &= !Double.isNaN(col[i]);
                 }
-                ok = ok && (entityIn == null || entityIn.code(i) >= 0) && (timeIn == null || timeIn.code(i) >= 0);
-                for (int j = 0; ok && j < clusterIn.size(); j++) {
-                    ok = clusterIn.get(j).code(i) >= 0;
+            }
+            List<KeyColumn> keyCols = new ArrayList<>(clusterIn);
+            if (entityIn != null) {
+                keyCols.add(entityIn);
+            }
+            if (timeIn != null) {
+                keyCols.add(timeIn);
+            }
+            for (KeyColumn key : keyCols) {
+                int[] codes = key.codes();
+                for (int i = 0; i < inputRows; i++) {
+                    keep[i] &= codes[i] >= 0;
                 }
-                keep[i] = ok;
-                if (ok) {
+            }
+            int kept = 0;
+            for (boolean b : keep) {
+                if (b) {
                     kept++;
                 }
             }
@@ -307,18 +319,16 @@ public final class EstimationSample {
                 List<KeyColumn> cl) {
             n = order.length;
             rows = order;
-            y = new double[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = yIn[order[i]];
+            // rows already complete and sorted (the common case for prepared panels): share the input arrays,
+            // which nothing in the engine modifies, instead of copying them
+            boolean identity = n == yIn.length;
+            for (int i = 0; identity && i < n; i++) {
+                identity = order[i] == i;
             }
+            y = identity ? yIn : gather(yIn, order);
             x = new double[xIn.size()][];
             for (int j = 0; j < x.length; j++) {
-                double[] src = xIn.get(j);
-                double[] dst = new double[n];
-                for (int i = 0; i < n; i++) {
-                    dst[i] = src[order[i]];
-                }
-                x[j] = dst;
+                x[j] = identity ? xIn.get(j) : gather(xIn.get(j), order);
             }
             xNames = spec.x();
             if (e != null) {
@@ -352,6 +362,14 @@ public final class EstimationSample {
                 clusters.add(codes);
                 clusterCounts[j] = count;
             }
+        }
+
+        private static double[] gather(double[] src, int[] order) {
+            double[] dst = new double[order.length];
+            for (int i = 0; i < order.length; i++) {
+                dst[i] = src[order[i]];
+            }
+            return dst;
         }
 
         private static final class Recoded {

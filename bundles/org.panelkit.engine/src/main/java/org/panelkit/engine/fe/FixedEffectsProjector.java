@@ -109,21 +109,59 @@ public final class FixedEffectsProjector {
         return c;
     }
 
-    /** C = diag(n_q) - sum_p c_p c_p' / n_p, accumulated group by group. */
+    /**
+     * C = diag(n_q) - sum_p c_p c_p' / n_p, accumulated group by group (upper triangle, then mirrored); the
+     * groups are split between two threads on large panels.
+     */
     private double[][] reducedMatrix() {
         int q = secondaryLevels;
-        double[][] c = new double[q][q];
-        for (int m = 0; m < q; m++) {
-            c[m][m] = secondaryCount[m];
-        }
         int[] start = groupStarts();
         int[] members = groupMembers(start);
-        for (int p = 0; p < primaryLevels; p++) {
+        int mid = primaryLevels / 2;
+        double[][] c;
+        if (n > 200_000) {
+            java.util.concurrent.CompletableFuture<double[][]> first = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> outerProducts(start, members, 0, mid));
+            double[][] second = outerProducts(start, members, mid, primaryLevels);
+            c = first.join();
+            for (int a = 0; a < q; a++) {
+                for (int b = a; b < q; b++) {
+                    c[a][b] += second[a][b];
+                }
+            }
+        } else {
+            c = outerProducts(start, members, 0, primaryLevels);
+        }
+        for (int m = 0; m < q; m++) {
+            c[m][m] += secondaryCount[m];
+            for (int m2 = 0; m2 < m; m2++) {
+                c[m][m2] = c[m2][m];
+            }
+        }
+        return c;
+    }
+
+    /** -sum over primary groups [from, to) of c_p c_p' / n_p, upper triangle only. */
+    private double[][] outerProducts(int[] start, int[] members, int from, int to) {
+        double[][] c = new double[secondaryLevels][secondaryLevels];
+        int[] codes = new int[16];
+        for (int p = from; p < to; p++) {
+            int size = start[p + 1] - start[p];
+            if (codes.length < size) {
+                codes = new int[size];
+            }
+            for (int a = 0; a < size; a++) {
+                codes[a] = secondary[members[start[p] + a]];
+            }
             double w = 1.0 / primaryCount[p];
-            for (int a = start[p]; a < start[p + 1]; a++) {
-                double[] row = c[secondary[members[a]]];
-                for (int b = start[p]; b < start[p + 1]; b++) {
-                    row[secondary[members[b]]] -= w;
+            for (int a = 0; a < size; a++) {
+                int qa = codes[a];
+                double[] row = c[qa];
+                for (int b = 0; b < size; b++) {
+                    int qb = codes[b];
+                    if (qb >= qa) {
+                        row[qb] -= w;
+                    }
                 }
             }
         }

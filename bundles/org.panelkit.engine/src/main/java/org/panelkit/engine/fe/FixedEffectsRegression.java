@@ -8,6 +8,7 @@ import org.panelkit.engine.PanelKitException;
 import org.panelkit.engine.ProgressMonitor;
 import org.panelkit.engine.data.ColumnSource;
 import org.panelkit.engine.linalg.PivotedQr;
+import org.panelkit.engine.linalg.StreamingQr;
 import org.panelkit.engine.linalg.SymmetricEigen;
 import org.panelkit.engine.stats.Distributions;
 import org.panelkit.engine.vcov.Matrices;
@@ -60,31 +61,41 @@ public final class FixedEffectsRegression {
 
         List<Dropped> dropped = new ArrayList<>();
         List<Integer> candidates = new ArrayList<>();
+        double[] withinNorm = new double[kIn];
         for (int j = 0; j < kIn; j++) {
             double ref = proj.rank() == 0 ? norm(s.x[j]) : centredNorm(s.x[j]);
+            withinNorm[j] = norm(within[j]);
             if (ref == 0) {
                 dropped.add(new Dropped(s.xNames.get(j),
                         proj.rank() == 0 ? Dropped.Reason.COLLINEAR : Dropped.Reason.CONSTANT));
-            } else if (norm(within[j]) <= ABSORBED_TOL * ref) {
+            } else if (withinNorm[j] <= ABSORBED_TOL * ref) {
                 dropped.add(new Dropped(s.xNames.get(j), Dropped.Reason.ABSORBED));
             } else {
                 candidates.add(j);
             }
         }
         int c = candidates.size();
-        double[] scale = new double[c];
-        double[][] work = new double[c][];
+        // R of [X~ y~] (columns scaled to unit norm) streamed in blocks, then lm's pivoted QR on the small R:
+        // X = Q R, so partial column norms, Q'y and the triangular factor are those of the full problem.
+        double[][] cols = new double[c + 1][];
+        double[] scale = new double[c + 1];
         for (int p = 0; p < c; p++) {
-            double[] col = within[candidates.get(p)];
-            scale[p] = norm(col);
-            double[] w = new double[col.length];
-            double inv = 1.0 / scale[p];
-            for (int i = 0; i < col.length; i++) {
-                w[i] = col[i] * inv;
-            }
-            work[p] = w;
+            cols[p] = within[candidates.get(p)];
+            scale[p] = 1.0 / withinNorm[candidates.get(p)];
         }
-        PivotedQr qr = PivotedQr.decompose(work, QR_TOL);
+        cols[c] = yt;
+        double yNorm = norm(yt);
+        scale[c] = yNorm > 0 ? 1.0 / yNorm : 1.0;
+        double[][] rFactor = StreamingQr.r(cols, scale);
+        double[][] small = new double[c][c + 1];
+        double[] smallY = new double[c + 1];
+        for (int i = 0; i <= c; i++) {
+            for (int p = 0; p < c; p++) {
+                small[p][i] = rFactor[i][p];
+            }
+            smallY[i] = rFactor[i][c] / scale[c];
+        }
+        PivotedQr qr = PivotedQr.decompose(small, QR_TOL);
         int k = qr.rank();
         int[] kept = new int[k];      // index into s.x of each estimated slope
         double[] keptScale = new double[k];
@@ -92,7 +103,7 @@ public final class FixedEffectsRegression {
             int original = candidates.get(qr.pivot(p));
             if (p < k) {
                 kept[p] = original;
-                keptScale[p] = scale[qr.pivot(p)];
+                keptScale[p] = 1.0 / scale[qr.pivot(p)];
             } else {
                 dropped.add(new Dropped(s.xNames.get(original), Dropped.Reason.COLLINEAR));
             }
@@ -107,7 +118,7 @@ public final class FixedEffectsRegression {
             throw new PanelKitException("too few observations: " + s.n + " observations for " + k
                     + " regressors and " + kFe + " fixed effects (need more observations than parameters)");
         }
-        double[] bs = qr.solveR(qr.qtyHead(yt));
+        double[] bs = qr.solveR(qr.qtyHead(smallY));
         double[] b = new double[k];
         for (int j = 0; j < k; j++) {
             b[j] = bs[j] / keptScale[j];
@@ -122,7 +133,8 @@ public final class FixedEffectsRegression {
         for (int j = 0; j < k; j++) {
             xt[j] = within[kept[j]];
         }
-        double[] e = yt.clone();
+        double tssWithin = sumSquares(yt);
+        double[] e = yt; // residuals overwrite y~, which is not needed any more
         for (int j = 0; j < k; j++) {
             double bj = b[j];
             double[] col = xt[j];
@@ -189,49 +201,20 @@ public final class FixedEffectsRegression {
         r.components = proj.components();
         r.dfResid = dfResid;
         r.ssr = ssr;
-        double tssWithin = sumSquares(yt);
         if (spec.effects() != Effects.NONE) {
             r.r2Within = 1 - ssr / tssWithin;
         }
         if (spec.effects().hasEntity()) {
-            double[] ye = s.y.clone();
-            FixedEffectsProjector.of(s, Effects.ENTITY, true).residualize(ye);
-            r.r2WithinEntity = 1 - ssr / sumSquares(ye);
+            r.r2WithinEntity = 1 - ssr / withinEntitySumSquares(s);
         }
         r.r2Lsdv = 1 - ssr / (hasConstant ? centredSumSquares(s.y) : sumSquares(s.y));
         double f = ((tssWithin - ssr) / k) / (ssr / dfResid);
         r.fTest = new FTest(f, k, dfResid, Distributions.upperF(f, k, dfResid));
         r.waldTest = wald(b, r.slopeVcov, variance);
-        fillObservations(r, s, proj, b, kept, e);
-        if (spec.effects() == Effects.TWOWAY && r.timeEffects != null) {
-            double shift = 0;
-            for (int i = 0; i < s.n; i++) {
-                shift += r.timeEffects[s.time[i]];
-            }
-            r.constantXtregIyear = constant - shift / s.n;
-        }
+        r.residuals = e;
+        r.effects = new EffectsSupplier(s, proj, b, kept, constant);
         monitor.progress(1.0, "done");
         return new FixedEffectsResult(r);
-    }
-
-    private static void fillObservations(FixedEffectsResult.Builder r, EstimationSample s,
-            FixedEffectsProjector proj, double[] b, int[] kept, double[] e) {
-        r.residuals = e;
-        double[] fitted = new double[s.n];
-        for (int i = 0; i < s.n; i++) {
-            fitted[i] = s.y[i] - e[i];
-        }
-        r.fitted = fitted;
-        double[] rest = s.y.clone();
-        for (int j = 0; j < kept.length; j++) {
-            double[] col = s.x[kept[j]];
-            for (int i = 0; i < s.n; i++) {
-                rest[i] -= b[j] * col[i];
-            }
-        }
-        double[][] fx = proj.effects(rest);
-        r.entityEffects = fx[0];
-        r.timeEffects = fx[1];
     }
 
     private static FTest wald(double[] b, double[][] v, VarianceEstimate variance) {
@@ -262,6 +245,25 @@ public final class FixedEffectsRegression {
             parts.add(d.toString());
         }
         return String.join(", ", parts);
+    }
+
+    /** Sum of squares of y about its entity means (two passes, no copy of y). */
+    private static double withinEntitySumSquares(EstimationSample s) {
+        double[] mean = new double[s.groups];
+        double[] count = new double[s.groups];
+        for (int i = 0; i < s.n; i++) {
+            mean[s.entity[i]] += s.y[i];
+            count[s.entity[i]]++;
+        }
+        for (int g = 0; g < s.groups; g++) {
+            mean[g] /= count[g];
+        }
+        double ss = 0;
+        for (int i = 0; i < s.n; i++) {
+            double d = s.y[i] - mean[s.entity[i]];
+            ss += d * d;
+        }
+        return ss;
     }
 
     static double mean(double[] v) {

@@ -13,7 +13,6 @@ public final class FixedEffectsResult {
     final EstimationSample sample;
     final List<Coefficient> coefficients;
     final Coefficient constant;
-    final double constantXtregIyear;
     final List<Dropped> dropped;
     final int kFe;
     final int components;
@@ -27,16 +26,13 @@ public final class FixedEffectsResult {
     final VarianceEstimate variance;
     final double[][] slopeVcov;
     final double[] residuals;
-    final double[] fitted;
-    final double[] entityEffects;
-    final double[] timeEffects;
+    private final EffectsSupplier effects;
 
     FixedEffectsResult(Builder b) {
         this.spec = b.spec;
         this.sample = b.sample;
         this.coefficients = List.copyOf(b.coefficients);
         this.constant = b.constant;
-        this.constantXtregIyear = b.constantXtregIyear;
         this.dropped = List.copyOf(b.dropped);
         this.kFe = b.kFe;
         this.components = b.components;
@@ -50,9 +46,7 @@ public final class FixedEffectsResult {
         this.variance = b.variance;
         this.slopeVcov = b.slopeVcov;
         this.residuals = b.residuals;
-        this.fitted = b.fitted;
-        this.entityEffects = b.entityEffects;
-        this.timeEffects = b.timeEffects;
+        this.effects = b.effects;
     }
 
     public ModelSpec spec() { return spec; }
@@ -64,7 +58,7 @@ public final class FixedEffectsResult {
      * Two-way models: the constant of {@code xtreg y x i.year, fe} (year effects relative to the first
      * period), NaN otherwise.
      */
-    public double constantXtregIyear() { return constantXtregIyear; }
+    public double constantXtregIyear() { return effects.get().constantXtregIyear; }
     public List<Dropped> dropped() { return dropped; }
     public int observations() { return sample.n; }
     public int inputRows() { return sample.inputRows; }
@@ -103,11 +97,17 @@ public final class FixedEffectsResult {
     /** Residual y - Xb - effects of sample row i. */
     public double residual(int i) { return residuals[i]; }
     /** Fitted value Xb + constant + effects of sample row i (y minus the residual). */
-    public double fitted(int i) { return fitted[i]; }
+    public double fitted(int i) { return sample.y[i] - residuals[i]; }
     /** Entity effects by entity level (two-way: relative to the first period's effect), or null. */
-    public double[] entityEffects() { return entityEffects == null ? null : entityEffects.clone(); }
+    public double[] entityEffects() {
+        double[] e = effects.get().entity;
+        return e == null ? null : e.clone();
+    }
     /** Period effects by time level (two-way: the first period is 0), or null. */
-    public double[] timeEffects() { return timeEffects == null ? null : timeEffects.clone(); }
+    public double[] timeEffects() {
+        double[] t = effects.get().time;
+        return t == null ? null : t.clone();
+    }
     public String entityLevel(int code) { return sample.entityLevels[code]; }
     public String timeLevel(int code) { return sample.timeLevels[code]; }
     /** Cluster columns used (empty when not clustered). */
@@ -118,7 +118,6 @@ public final class FixedEffectsResult {
         EstimationSample sample;
         List<Coefficient> coefficients;
         Coefficient constant;
-        double constantXtregIyear = Double.NaN;
         List<Dropped> dropped;
         int kFe;
         int components;
@@ -132,8 +131,6 @@ public final class FixedEffectsResult {
         VarianceEstimate variance;
         double[][] slopeVcov;
         double[] residuals;
-        double[] fitted;
-        double[] entityEffects;
-        double[] timeEffects;
+        EffectsSupplier effects;
     }
 }

@@ -1,0 +1,125 @@
+package org.panelkit.engine.linalg;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The R factor of a tall matrix given as columns, computed block by block without copying the matrix:
+ * R of [R_prev; next rows] by Householder reflections, repeated (the "tall skinny QR" of Demmel et al. 2012);
+ * the two halves of the rows are reduced in parallel and their R factors combined by one more QR.
+ * Since X = Q R with Q orthonormal, every column-subset least-squares problem on X has the same R, the same
+ * Q'y and the same partial column norms as on R itself, so the pivoting decisions and the solve can then be
+ * made on the small matrix R ({@link PivotedQr}) with the accuracy of a full Householder QR.
+ */
+public final class StreamingQr {
+    private static final int BLOCK = 1024;
+    private static final int PARALLEL_ROWS = 200_000;
+
+    private StreamingQr() {
+    }
+
+    /**
+     * R (w x w, upper triangular up to the signs of its rows) of the matrix whose column j is
+     * {@code cols[j][i] * scale[j]}. Columns should be scaled to about unit norm.
+     */
+    public static double[][] r(double[][] cols, double[] scale) {
+        int w = cols.length;
+        int n = w == 0 ? 0 : cols[0].length;
+        if (n < PARALLEL_ROWS) {
+            return reduce(cols, scale, 0, n, null);
+        }
+        int half = n / 2;
+        CompletableFuture<double[][]> first = CompletableFuture.supplyAsync(() -> reduce(cols, scale, 0, half, null));
+        double[][] second = reduce(cols, scale, half, n, null);
+        return reduce(cols, scale, 0, 0, stack(first.join(), second));
+    }
+
+    private static double[][] stack(double[][] a, double[][] b) {
+        int w = a.length;
+        double[][] out = new double[w][2 * w]; // column-major: out[j] has 2w rows
+        for (int j = 0; j < w; j++) {
+            for (int i = 0; i < w; i++) {
+                out[j][i] = a[i][j];
+                out[j][w + i] = b[i][j];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * R of rows [from, to) of the scaled columns, optionally after leading rows given column-major in
+     * {@code head}.
+     */
+    private static double[][] reduce(double[][] cols, double[] scale, int from, int to, double[][] head) {
+        int w = cols.length;
+        int headRows = head == null ? 0 : head[0].length;
+        double[][] a = new double[w][Math.max(w, headRows) + BLOCK]; // column-major block
+        int top = 0;
+        if (head != null) {
+            for (int j = 0; j < w; j++) {
+                System.arraycopy(head[j], 0, a[j], 0, headRows);
+            }
+            top = householder(a, headRows, w);
+        }
+        for (int start = from; start < to; start += BLOCK) {
+            int rows = Math.min(BLOCK, to - start);
+            for (int j = 0; j < w; j++) {
+                double[] c = cols[j];
+                double[] dst = a[j];
+                double s = scale[j];
+                for (int i = 0; i < rows; i++) {
+                    dst[top + i] = c[start + i] * s;
+                }
+            }
+            top = householder(a, top + rows, w);
+        }
+        double[][] r = new double[w][w];
+        for (int i = 0; i < Math.min(top, w); i++) {
+            for (int j = i; j < w; j++) {
+                r[i][j] = a[j][i];
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Householder triangularisation of the first m rows of the column-major block a; leaves R in the top rows,
+     * zeros below, and returns the number of rows that hold R.
+     */
+    private static int householder(double[][] a, int m, int w) {
+        int steps = Math.min(w, m);
+        for (int j = 0; j < steps; j++) {
+            double[] cj = a[j];
+            // columns arrive scaled to about unit norm, so a plain sum of squares cannot overflow
+            double ss = 0;
+            for (int i = j; i < m; i++) {
+                ss += cj[i] * cj[i];
+            }
+            double norm = Math.sqrt(ss);
+            if (norm == 0) {
+                continue;
+            }
+            double alpha = cj[j] > 0 ? -norm : norm;
+            cj[j] -= alpha; // cj[j..m) now holds the reflector v
+            double vnorm2 = 0;
+            for (int i = j; i < m; i++) {
+                vnorm2 += cj[i] * cj[i];
+            }
+            for (int c = j + 1; c < w; c++) {
+                double[] cc = a[c];
+                double dot = 0;
+                for (int i = j; i < m; i++) {
+                    dot += cj[i] * cc[i];
+                }
+                double f = 2 * dot / vnorm2;
+                for (int i = j; i < m; i++) {
+                    cc[i] -= f * cj[i];
+                }
+            }
+            cj[j] = alpha;
+            for (int i = j + 1; i < m; i++) {
+                cj[i] = 0;
+            }
+        }
+        return steps;
+    }
+}
