@@ -108,13 +108,15 @@ public final class CsvColumns implements ColumnSource {
         if (fast != null) {
             return fast;
         }
-        Handler h = new Handler(file, header, kinds);
-        try {
-            h.readAll();
-        } catch (NonNumericKey e) {
-            kinds[e.column] = Kind.KEY_TEXT; // a text key: read again keeping that column as text
+        Handler h;
+        while (true) {
             h = new Handler(file, header, kinds);
-            h.readAll();
+            try {
+                h.readAll();
+                break;
+            } catch (NonNumericKey e) {
+                kinds[e.column] = Kind.KEY_TEXT; // a text key: read again keeping that column as text
+            }
         }
         if (h.rows == 0) {
             throw new PanelKitException("'" + file + "' has a header but no data rows");

@@ -1,73 +1,51 @@
 package org.panelkit.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.panelkit.engine.bootstrap.AuxiliaryWeights;
+import org.panelkit.engine.bootstrap.WildBootstrapResult;
+import org.panelkit.engine.bootstrap.WildBootstrapSpec;
+import org.panelkit.engine.bootstrap.WildClusterBootstrap;
 import org.panelkit.engine.fe.Dropped;
-import org.panelkit.engine.fe.Effects;
 import org.panelkit.engine.fe.FixedEffectsRegression;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.fe.ModelSpec;
-import org.panelkit.engine.vcov.Convention;
 import org.panelkit.engine.vcov.VcovType;
 
+import com.google.gson.JsonObject;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code panelkit fe}: a fixed-effects (or pooled) regression on a CSV file. */
 @Command(name = "fe", mixinStandardHelpOptions = true,
         description = "Fixed-effects regression (pooled, entity, time or two-way effects) with robust, clustered, "
-                + "CR2, two-way clustered or Driscoll-Kraay standard errors.")
-final class FeCommand implements Callable<Integer> {
+                + "CR2, two-way clustered or Driscoll-Kraay standard errors, or the wild cluster bootstrap (--vcov wild).")
+public final class FeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "CSV file with a header row")
-    Path data;
+    @Mixin
+    ModelOptions model;
 
-    @Option(names = "--y", required = true, paramLabel = "NAME", description = "dependent variable")
-    String y;
+    @Option(names = "--reps", paramLabel = "B",
+            description = "wild bootstrap replications (--vcov wild; default 9999)")
+    Integer reps;
 
-    @Option(names = "--x", required = true, split = ",", paramLabel = "A,B,...", description = "regressors")
-    List<String> x;
+    @Option(names = "--weights", paramLabel = "rademacher|webb",
+            description = "wild bootstrap weights (--vcov wild; default rademacher)")
+    String weights;
 
-    @Option(names = "--entity", paramLabel = "NAME", description = "panel unit column (required unless --fe none)")
-    String entity;
+    @Option(names = "--seed", paramLabel = "S", description = "wild bootstrap seed (--vcov wild; default 12345)")
+    Long seed;
 
-    @Option(names = "--time", paramLabel = "NAME", description = "period column (required unless --fe none)")
-    String time;
-
-    @Option(names = "--fe", defaultValue = "twoway", paramLabel = "twoway|entity|time|none",
-            description = "fixed effects (default: ${DEFAULT-VALUE})")
-    String fe;
-
-    @Option(names = "--no-constant", description = "pooled OLS without intercept (--fe none only)")
-    boolean noConstant;
-
-    @Option(names = "--vcov", defaultValue = "cluster", paramLabel = "TYPE",
-            description = "iid|hc0|hc1|cr0|cluster|cr2|twoway|dk (default: ${DEFAULT-VALUE})")
-    String vcov;
-
-    @Option(names = "--cluster", split = ",", paramLabel = "COL[,COL]",
-            description = "cluster column(s); default the entity (two-way: entity and time)")
-    List<String> cluster = new ArrayList<>();
-
-    @Option(names = "--convention", defaultValue = "xtreg", paramLabel = "xtreg|plm|areg",
-            description = "small-sample factor and df convention (default: ${DEFAULT-VALUE})")
-    String convention;
-
-    @Option(names = "--dk-lag", defaultValue = "-1", paramLabel = "L",
-            description = "Driscoll-Kraay lag (default floor(max T_i^(1/4)))")
-    int dkLag;
-
-    @Option(names = "--level", defaultValue = "0.95", paramLabel = "P", description = "confidence level")
-    double level;
-
-    @Option(names = "--drop-singletons", description = "drop singleton groups iteratively (reghdfe)")
-    boolean dropSingletons;
+    @Option(names = "--test", split = ",", paramLabel = "TERM[,TERM]",
+            description = "coefficients to bootstrap (--vcov wild; default every regressor)")
+    List<String> test;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "output format")
     String format;
@@ -80,55 +58,64 @@ final class FeCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new IllegalArgumentException("unknown format '" + format + "' (expected text or json)");
         }
-        Effects effects = Effects.fromKey(fe);
-        if (effects != Effects.NONE && (entity == null || time == null)) {
-            throw new IllegalArgumentException("--entity and --time are required unless --fe none");
+        boolean wild = model.vcov.equals("wild");
+        if (!wild && (reps != null || weights != null || seed != null || test != null)) {
+            throw new IllegalArgumentException("--reps, --weights, --seed and --test apply to --vcov wild only");
         }
-        if (noConstant && effects != Effects.NONE) {
-            throw new IllegalArgumentException("--no-constant applies to --fe none only");
-        }
-        ModelSpec model = ModelSpec.builder(y, x).entity(entity).time(time).effects(effects).constant(!noConstant)
-                .vcov(VcovType.fromKey(vcov)).cluster(cluster).convention(Convention.fromKey(convention))
-                .dkLag(dkLag).level(level).dropSingletons(dropSingletons).build();
-        ConsoleProgress monitor = new ConsoleProgress(spec.commandLine().getErr(),
+        ModelSpec spec = model.spec(wild ? VcovType.CLUSTER : VcovType.fromKey(model.vcov));
+        WildBootstrapSpec wildSpec = wild ? wildSpec() : null;
+        ConsoleProgress monitor = new ConsoleProgress(this.spec.commandLine().getErr(),
                 progress || ConsoleProgress.interactive());
         long t0 = System.nanoTime();
-        monitor.progress(0, "reading " + data.getFileName());
+        monitor.progress(0, "reading " + model.data.getFileName());
         List<String> numeric = new ArrayList<>();
-        numeric.add(y);
-        numeric.addAll(x);
-        List<String> keys = new ArrayList<>();
-        for (String k : new String[] {entity, time}) {
-            if (k != null) {
-                keys.add(k);
-            }
-        }
-        for (String c : cluster) {
-            if (!keys.contains(c)) {
-                keys.add(c);
-            }
-        }
-        CsvColumns columns = CsvColumns.read(data, numeric, keys);
+        numeric.add(model.y);
+        numeric.addAll(model.x);
+        CsvColumns columns = model.read(numeric, List.of());
         long t1 = System.nanoTime();
-        FixedEffectsResult r = FixedEffectsRegression.fit(columns, model, monitor);
+        FixedEffectsResult r = FixedEffectsRegression.fit(columns, spec, monitor);
         long t2 = System.nanoTime();
+        List<WildBootstrapResult> boot = wild ? WildClusterBootstrap.testEach(r, test, wildSpec, monitor) : List.of();
+        long t3 = System.nanoTime();
         monitor.finish();
         List<String> warnings = warnings(r);
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
+        var out = this.spec.commandLine().getOut();
+        var err = this.spec.commandLine().getErr();
         for (String w : warnings) {
             err.println("warning: " + w);
         }
         if (format.equals("json")) {
-            out.println(ModelJson.render(r, warnings, (t1 - t0) / 1e9, (t2 - t1) / 1e9));
+            JsonObject o = ModelJson.toJson(r, warnings, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+            if (wild) {
+                o.add("wild_bootstrap", InferenceJson.wildBootstrap(boot));
+                o.getAsJsonObject("timing").add("bootstrap_s", ModelJson.num((t3 - t2) / 1e9));
+            }
+            out.println(ModelJson.render(o));
         } else {
             out.print(ModelText.render(r, warnings));
+            if (wild) {
+                out.print(InferenceText.wildBootstrap(boot));
+            }
         }
         out.flush();
         return 0;
     }
 
-    static List<String> warnings(FixedEffectsResult r) {
+    private WildBootstrapSpec wildSpec() {
+        WildBootstrapSpec.Builder b = WildBootstrapSpec.builder();
+        if (reps != null) {
+            b.reps(reps);
+        }
+        if (weights != null) {
+            b.weights(AuxiliaryWeights.fromKey(weights));
+        }
+        if (seed != null) {
+            b.seed(seed);
+        }
+        return b.build();
+    }
+
+    public static List<String> warnings(FixedEffectsResult r) {
         List<String> w = new ArrayList<>();
         if (r.droppedMissing() > 0) {
             w.add(r.droppedMissing() + " of " + r.inputRows()

@@ -22,12 +22,17 @@ import com.google.gson.JsonPrimitive;
  * dropped_collinear, singletons_dropped, r2_within, r2_within_entity, r2_lsdv, f_test, wald_test, vcov, timing.
  * Numbers that do not exist (NaN) are written as null.
  */
-final class ModelJson {
+public final class ModelJson {
     private ModelJson() {
     }
 
-    static String render(FixedEffectsResult r, List<String> warnings, double readSeconds, double estimateSeconds) {
+    public static String render(FixedEffectsResult r, List<String> warnings, double readSeconds, double estimateSeconds) {
         return new GsonBuilder().setPrettyPrinting().create().toJson(toJson(r, warnings, readSeconds, estimateSeconds));
+    }
+
+    /** Pretty-printed JSON of a document built with {@link #toJson} and extended by the caller. */
+    static String render(JsonObject o) {
+        return new GsonBuilder().setPrettyPrinting().create().toJson(o);
     }
 
     static JsonObject toJson(FixedEffectsResult r, List<String> warnings, double readSeconds, double estimateSeconds) {

@@ -153,6 +153,15 @@ public final class KeyColumn {
         return new KeyColumn(name, codes, levels.clone(), null);
     }
 
+    /** Wraps codes with numeric levels (kept numeric, so time order and numeric use survive a subset). */
+    public static KeyColumn ofCodes(String name, int[] codes, String[] levels, double[] numericLevels) {
+        if (numericLevels.length != levels.length) {
+            throw new IllegalArgumentException("levels and numeric levels differ in length");
+        }
+        KeyColumn k = ofCodes(name, codes, levels);
+        return new KeyColumn(name, k.codes, k.levels, numericLevels.clone());
+    }
+
     private static String[] formatNumbers(double[] values) {
         String[] s = new String[values.length];
         for (int i = 0; i < values.length; i++) {

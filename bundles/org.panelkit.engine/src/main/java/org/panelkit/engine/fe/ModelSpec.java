@@ -62,6 +62,14 @@ public final class ModelSpec {
     public double level() { return level; }
     public boolean dropSingletons() { return dropSingletons; }
 
+    /** The same options for another dependent variable and regressors. */
+    public ModelSpec withVariables(String newY, List<String> newX) {
+        Builder b = toBuilder();
+        b.y = newY;
+        b.x = newX;
+        return b.build();
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder(y, x).entity(entity).time(time).effects(effects).constant(constant).vcov(vcov)
                 .cluster(cluster).convention(convention).dkLag(dkLag).level(level).dropSingletons(dropSingletons);

@@ -35,11 +35,9 @@ public final class RScript {
     public static void requireR() {
         if (!available()) {
             if ("true".equals(System.getenv("CI"))) {
-                fail("Rscript not found; .ci/run must install r-base-core r-cran-plm r-cran-sandwich "
-                        + "r-cran-clubsandwich r-cran-zoo r-cran-jsonlite");
+                fail("Rscript not found; .ci/run must install R and the packages in its R_PACKAGES list");
             }
-            Assumptions.assumeTrue(false, "R not installed: apt-get install r-base-core r-cran-plm r-cran-sandwich "
-                    + "r-cran-clubsandwich r-cran-zoo r-cran-jsonlite");
+            Assumptions.assumeTrue(false, "R not installed: install the packages listed in .ci/run (R_PACKAGES)");
         }
     }
 

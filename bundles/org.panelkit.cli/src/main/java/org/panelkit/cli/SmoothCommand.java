@@ -1,0 +1,140 @@
+package org.panelkit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.panelkit.engine.PanelKitException;
+import org.panelkit.engine.smooth.PanelSmoothing;
+import org.panelkit.engine.smooth.SmoothingMethod;
+import org.panelkit.engine.smooth.SmoothingResult;
+import org.panelkit.engine.smooth.SmoothingSpec;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code panelkit smooth}: moving averages or the Hodrick-Prescott filter within each entity. Writes every input
+ * row sorted by entity and time with all input columns unchanged, plus {@code <col>_ma}, {@code <col>_trailing_ma}
+ * or {@code <col>_hp} and {@code <col>_cycle}.
+ */
+@Command(name = "smooth", mixinStandardHelpOptions = true,
+        description = "Smooth columns within each entity (panel unit): centred or trailing moving average, or the "
+                + "Hodrick-Prescott filter.")
+final class SmoothCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "CSV file with a header row")
+    Path data;
+
+    @Option(names = "--entity", required = true, paramLabel = "COL", description = "panel unit column")
+    String entity;
+
+    @Option(names = "--time", required = true, paramLabel = "COL", description = "time column (numeric, e.g. year)")
+    String time;
+
+    @Option(names = "--columns", required = true, split = ",", paramLabel = "A,B,...", description = "columns to smooth")
+    List<String> columns;
+
+    @Option(names = "--method", required = true, paramLabel = "ma|trailing-ma|hp", description = "smoother")
+    String method;
+
+    @Option(names = "--window", defaultValue = "0", paramLabel = "W",
+            description = "moving-average window in periods (odd for ma)")
+    int window;
+
+    @Option(names = "--min-periods", defaultValue = "0", paramLabel = "M",
+            description = "fewest observed values in a window (default: the window)")
+    int minPeriods;
+
+    @Option(names = "--lambda", paramLabel = "L",
+            description = "HP smoothing parameter (annual data: 100, or 6.25 after Ravn-Uhlig; quarterly 1600)")
+    Double lambda;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "output CSV file")
+    Path out;
+
+    @Option(names = "--progress", description = "show a progress line on standard error")
+    boolean progress;
+
+    @Override
+    public Integer call() {
+        SmoothingMethod m = SmoothingMethod.fromKey(method);
+        if (m != SmoothingMethod.HP && window == 0) {
+            throw new IllegalArgumentException("--window is required for " + method);
+        }
+        if (m == SmoothingMethod.HP && lambda == null) {
+            throw new IllegalArgumentException("--lambda is required for hp (annual data: 100, or 6.25 after "
+                    + "Ravn and Uhlig 2002; quarterly: 1600)");
+        }
+        SmoothingSpec sspec = SmoothingSpec.builder(entity, time, columns).method(m).window(window)
+                .minPeriods(minPeriods).lambda(lambda == null ? Double.NaN : lambda).build();
+        PrintWriter err = spec.commandLine().getErr();
+        ConsoleProgress monitor = new ConsoleProgress(err, progress || ConsoleProgress.interactive());
+        monitor.progress(0, "reading " + data.getFileName());
+        List<String> header = CsvColumns.header(data);
+        List<String> added = new ArrayList<>();
+        for (String c : columns) {
+            added.add(sspec.outputName(c));
+            if (m == SmoothingMethod.HP) {
+                added.add(sspec.cycleName(c));
+            }
+        }
+        CsvRows.checkNewColumns(header, added, data);
+        // the time column is read as a number column: a non-numeric cell is an error naming column and line
+        List<String> numeric = new ArrayList<>(columns);
+        if (!numeric.contains(time)) {
+            numeric.add(time);
+        }
+        CsvColumns numbers = CsvColumns.read(data, numeric, List.of(entity));
+        SmoothingResult r = PanelSmoothing.run(numbers, sspec, monitor);
+        monitor.progress(0.9, "writing " + out.getFileName());
+        CsvRows text = CsvRows.read(data, header);
+        if (text.rowCount() != numbers.rowCount()) {
+            throw new IllegalStateException("read " + text.rowCount() + " records as text but " + numbers.rowCount()
+                    + " as numbers");
+        }
+        double[][] outputs = new double[added.size()][];
+        for (int c = 0; c < added.size(); c++) {
+            outputs[c] = r.values(added.get(c));
+        }
+        String[] fields = new String[header.size()];
+        try (CsvWriter w = CsvRows.writer(out)) {
+            List<String> head = new ArrayList<>(header);
+            head.addAll(added);
+            w.writeRecord(head);
+            for (int i = 0; i < r.rowCount(); i++) {
+                text.row(r.sourceRow(i), fields);
+                var rec = w.writeRecord();
+                for (String f : fields) {
+                    rec.writeField(f);
+                }
+                for (double[] o : outputs) {
+                    rec.writeField(CsvRows.number(o[i]));
+                }
+                rec.endRecord();
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new PanelKitException("cannot write '" + out + "': " + e.getMessage());
+        }
+        monitor.finish();
+        String how = m == SmoothingMethod.HP ? String.format(Locale.ROOT, "lambda %s", CsvRows.number(sspec.lambda()))
+                : String.format(Locale.ROOT, "window %d, min periods %d", sspec.window(), sspec.minPeriods());
+        err.printf(Locale.ROOT, "smooth: method %s, %s; %d rows, %d entities, %d periods%n", m.key(), how, r.rowCount(),
+                r.order().entityCount(), r.order().periodCount());
+        for (String c : columns) {
+            err.printf(Locale.ROOT, "%s: %d of %d rows smoothed -> %s%n", c, r.computed(c), r.rowCount(),
+                    m == SmoothingMethod.HP ? sspec.outputName(c) + ", " + sspec.cycleName(c) : sspec.outputName(c));
+        }
+        err.println("wrote " + out);
+        err.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,115 @@
+package org.panelkit.cli.study;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.panelkit.cli.CsvColumns;
+import org.panelkit.engine.PanelKitException;
+import org.panelkit.engine.fe.Effects;
+import org.panelkit.engine.fe.ModelSpec;
+import org.panelkit.engine.interp.Ends;
+import org.panelkit.engine.interp.InterpolationMethod;
+import org.panelkit.engine.vcov.Convention;
+import org.panelkit.engine.vcov.VcovType;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code panelkit reproduce}: the whole study on the embedded synthetic data (or the user's raw data in the
+ * same columns): interpolation, location quotients, Tables 1-4, the pre/post difference test, the mechanism
+ * table, wild-bootstrap p-values and the coefficient plot; prints the tables and writes the report.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = "Reproduce the study (Tables 1-4, mechanisms) on the embedded synthetic demonstration data "
+                + "or on raw data in the same columns (docs/study.md).")
+public final class ReproduceCommand implements Callable<Integer> {
+    static final String EMBEDDED = "synthetic_study_raw.csv";
+    static final String NOTICE = "synthetic demonstration data - not the study's data";
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "FILE|DIR",
+            description = "raw data CSV (or a folder holding study_raw.csv); default: the embedded synthetic data")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "panelkit-study",
+            description = "report folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--ic-sector", defaultValue = "industry", paramLabel = "SECTOR",
+            description = "sector whose location quotient is IC: industry|primary|secondary|tertiary")
+    String icSector;
+
+    @Option(names = "--interpolation", defaultValue = "linear", paramLabel = "METHOD",
+            description = "gap filling within province: linear|spline|pchip|loglinear|locf|nocb|nearest")
+    String interpolation;
+
+    @Option(names = "--ends", defaultValue = "constant", paramLabel = "none|constant|extrapolate")
+    String ends;
+
+    @Option(names = "--break", defaultValue = "2017", paramLabel = "YEAR",
+            description = "first year after the trade shock (default: ${DEFAULT-VALUE})")
+    int breakYear;
+
+    @Option(names = "--vcov", defaultValue = "cluster", paramLabel = "TYPE") String vcov;
+    @Option(names = "--convention", defaultValue = "xtreg", paramLabel = "xtreg|plm|areg") String convention;
+
+    @Override
+    public Integer call() throws IOException {
+        long t0 = System.nanoTime();
+        PrintWriter console = spec.commandLine().getOut();
+        boolean synthetic = data == null;
+        CsvColumns raw = readRaw();
+        StudyPanel panel = StudyPanel.build(raw, InterpolationMethod.fromKey(interpolation), Ends.fromKey(ends),
+                StudyVariables.IcSector.fromKey(icSector));
+        ModelSpec template = ModelSpec.builder("TU", List.of("IC")).entity("province").time("year")
+                .effects(Effects.TWOWAY).vcov(VcovType.fromKey(vcov)).convention(Convention.fromKey(convention))
+                .build();
+        StudyReproduction study = new StudyReproduction(panel.variables(), template, breakYear);
+        Map<String, StudyModel> models = study.fitAll(org.panelkit.engine.ProgressMonitor.NONE);
+        Files.createDirectories(out.resolve("models"));
+        StudyReport report = new StudyReport(models, panel, synthetic ? NOTICE : "data: " + data);
+        report.write(out);
+        console.print(report.consoleText());
+        console.printf(Locale.ROOT, "%nReport written to %s (%.2f s)%n", out, (System.nanoTime() - t0) / 1e9);
+        console.flush();
+        return 0;
+    }
+
+    private CsvColumns readRaw() throws IOException {
+        List<String> keys = new ArrayList<>(StudyPanel.KEYS);
+        if (data == null) {
+            Path tmp = Files.createTempFile("panelkit-study", ".csv");
+            try (InputStream in = StudyDataGenerator.class.getResourceAsStream(EMBEDDED)) {
+                if (in == null) {
+                    throw new PanelKitException("the embedded study data are missing from this build");
+                }
+                Files.write(tmp, in.readAllBytes());
+                return CsvColumns.read(tmp, StudyPanel.SERIES, keys);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        Path file = Files.isDirectory(data) ? data.resolve("study_raw.csv") : data;
+        if (!Files.exists(file)) {
+            throw new PanelKitException("cannot read '" + file + "': no such file (a folder must contain study_raw.csv)");
+        }
+        return CsvColumns.read(file, StudyPanel.SERIES, keys);
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

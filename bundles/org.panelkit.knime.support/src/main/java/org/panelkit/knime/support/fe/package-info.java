@@ -1,0 +1,2 @@
+/** Panel Regression (Fixed Effects) node: options to {@code ModelSpec}, results to tables. */
+package org.panelkit.knime.support.fe;
