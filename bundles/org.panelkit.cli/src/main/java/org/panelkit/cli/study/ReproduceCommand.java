@@ -63,6 +63,17 @@ public final class ReproduceCommand implements Callable<Integer> {
             description = "first year after the trade shock (default: ${DEFAULT-VALUE})")
     int breakYear;
 
+    @Option(names = "--wild-reps", defaultValue = "9999", paramLabel = "B",
+            description = "wild cluster bootstrap replications (default: ${DEFAULT-VALUE}; 0 = none)")
+    int wildReps;
+
+    @Option(names = "--mediation-reps", defaultValue = "999", paramLabel = "B",
+            description = "cluster-bootstrap replications of the indirect effects (default: ${DEFAULT-VALUE})")
+    int mediationReps;
+
+    @Option(names = "--seed", defaultValue = "20250215", paramLabel = "S", description = "bootstrap seed")
+    long seed;
+
     @Option(names = "--vcov", defaultValue = "cluster", paramLabel = "TYPE") String vcov;
     @Option(names = "--convention", defaultValue = "xtreg", paramLabel = "xtreg|plm|areg") String convention;
 
@@ -78,9 +89,14 @@ public final class ReproduceCommand implements Callable<Integer> {
                 .effects(Effects.TWOWAY).vcov(VcovType.fromKey(vcov)).convention(Convention.fromKey(convention))
                 .build();
         StudyReproduction study = new StudyReproduction(panel.variables(), template, breakYear);
-        Map<String, StudyModel> models = study.fitAll(org.panelkit.engine.ProgressMonitor.NONE);
-        Files.createDirectories(out.resolve("models"));
+        org.panelkit.engine.ProgressMonitor monitor = org.panelkit.engine.ProgressMonitor.NONE;
+        Map<String, StudyModel> models = study.fitAll(monitor);
         StudyReport report = new StudyReport(models, panel, synthetic ? NOTICE : "data: " + data);
+        report.add("difference", StudyInference.differenceTest(panel.variables(), template, breakYear, monitor));
+        report.add("mechanisms", StudyInference.mechanisms(panel.variables(), template, mediationReps, seed, monitor));
+        if (wildReps > 0) {
+            report.add("wild_bootstrap", StudyInference.wildBootstrap(models, wildReps, seed, monitor));
+        }
         report.write(out);
         console.print(report.consoleText());
         console.printf(Locale.ROOT, "%nReport written to %s (%.2f s)%n", out, (System.nanoTime() - t0) / 1e9);

@@ -17,11 +17,13 @@ import org.panelkit.engine.PanelKitException;
 import org.panelkit.engine.fe.Coefficient;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.report.CoefficientPlot;
+import org.panelkit.engine.report.HtmlTable;
 import org.panelkit.engine.report.ModelSummary;
 import org.panelkit.engine.report.PlotOptions;
 import org.panelkit.engine.report.RegressionTable;
 import org.panelkit.engine.report.TableFormat;
 import org.panelkit.engine.report.TableOptions;
+import org.panelkit.engine.report.TextTable;
 
 /**
  * Writes the study's report: each table in Markdown, HTML, LaTeX and CSV, every model as the JSON of
@@ -44,18 +46,24 @@ final class StudyReport {
         LABELS.put("KS", "Knowledge Spillover (KS)");
     }
 
-    /** A titled section of the report: a regression table, or a prepared text block. */
+    /** A section of the report: a regression table or a results table. */
     static final class Section {
         final String id;
-        final String title;
         final RegressionTable table;
-        final String markdown;
+        final TextTable text;
 
-        Section(String id, String title, RegressionTable table, String markdown) {
+        Section(String id, RegressionTable table, TextTable text) {
             this.id = id;
-            this.title = title;
             this.table = table;
-            this.markdown = markdown;
+            this.text = text;
+        }
+
+        String markdown() {
+            return table != null ? TableFormat.MARKDOWN.render(table) : text.markdown();
+        }
+
+        String html() {
+            return table != null ? HtmlTable.table(table) : text.html();
         }
     }
 
@@ -74,9 +82,9 @@ final class StudyReport {
         table("table4", "Table 4: Regional heterogeneity", "t4_east", "t4_central", "t4_west");
     }
 
-    /** Adds a section with prepared Markdown (difference test, mechanisms, bootstrap). */
-    void addText(String id, String title, String markdown) {
-        sections.add(new Section(id, title, null, markdown));
+    /** Adds a results table (difference test, mechanisms, bootstrap) after the regression tables. */
+    void add(String id, TextTable table) {
+        sections.add(new Section(id, null, table));
     }
 
     private void table(String id, String title, String... ids) {
@@ -88,7 +96,7 @@ final class StudyReport {
         TableOptions options = TableOptions.builder().title(title).variableLabels(LABELS).constantLabel("Constant term")
                 .entityEffectsLabel("Regional effects").timeEffectsLabel("Time effects")
                 .extraNotes(List.of(dataNote)).build();
-        sections.add(new Section(id, title, RegressionTable.of(summaries, options), null));
+        sections.add(new Section(id, RegressionTable.of(summaries, options), null));
     }
 
     List<ModelSummary> summaries(String... ids) {
@@ -108,16 +116,26 @@ final class StudyReport {
         }
         StringBuilder md = new StringBuilder("# Industrial clusters and foreign trade: the study reproduced\n\n")
                 .append("**").append(dataNote).append("**\n\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Industrial clusters and foreign trade: the study reproduced</title>\n<style>"
+                + "body{font-family:sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse;margin:1em 0}"
+                + "th,td{padding:.2em .6em;text-align:center}th[scope=row]{text-align:left}"
+                + "thead th{border-bottom:1px solid #000}caption{font-weight:bold;text-align:left}"
+                + ".notes{font-size:.85em}</style></head><body>\n<h1>Industrial clusters and foreign trade: the study "
+                + "reproduced</h1>\n<p><strong>").append(escapeHtml(dataNote)).append("</strong></p>\n");
         for (Section s : sections) {
             if (s.table != null) {
                 for (TableFormat f : TableFormat.values()) {
                     write(dir.resolve(s.id + "." + f.key()), f.render(s.table));
                 }
-                md.append(TableFormat.MARKDOWN.render(s.table)).append('\n');
             } else {
-                write(dir.resolve(s.id + ".md"), "## " + s.title + "\n\n" + s.markdown);
-                md.append("## ").append(s.title).append("\n\n").append(s.markdown).append('\n');
+                write(dir.resolve(s.id + ".md"), s.text.markdown());
+                write(dir.resolve(s.id + ".html"), s.text.html());
+                write(dir.resolve(s.id + ".csv"), s.text.csv());
+                write(dir.resolve(s.id + ".tex"), s.text.latex());
             }
+            md.append(s.markdown()).append('\n');
+            html.append(s.html()).append('\n');
         }
         List<ModelSummary> plotted = summaries("m2", "t4_east", "t4_central", "t4_west", "t3_pre", "t3_post");
         plotted.set(0, plotted.get(0).withLabel("All provinces"));
@@ -128,7 +146,9 @@ final class StudyReport {
             plot.writePng(out);
         }
         md.append("![Coefficient plot](coefplot.svg)\n");
+        html.append("<img src=\"coefplot.svg\" alt=\"Coefficient plot of IC across samples\">\n</body></html>\n");
         write(dir.resolve("report.md"), md.toString());
+        write(dir.resolve("report.html"), html.toString());
         write(dir.resolve("panel.csv"), panelCsv());
     }
 
@@ -171,10 +191,13 @@ final class StudyReport {
     String consoleText() {
         StringBuilder sb = new StringBuilder();
         for (Section s : sections) {
-            sb.append(s.table != null ? TableFormat.MARKDOWN.render(s.table) : "## " + s.title + "\n\n" + s.markdown)
-                    .append('\n');
+            sb.append(s.markdown()).append('\n');
         }
         return sb.toString();
+    }
+
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static void write(Path file, String text) {
