@@ -54,6 +54,20 @@ class NodeDocXmlTest {
         schema.newValidator().validate(new DOMSource(NodeDocXml.toDocument(regressionWithOptions())));
     }
 
+    /** Every node text of the support bundle is valid against the schema too. */
+    @Test
+    void allNodeTextsValid() throws Exception {
+        Path xsd = knimeSchema();
+        Assumptions.assumeTrue(xsd != null, "shared/knime-schemas/Node_v5.3.xsd not found");
+        var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.toFile());
+        for (NodeDoc.Builder b : List.of(org.panelkit.knime.support.prep.PrepNodeText.interpolation(),
+                org.panelkit.knime.support.prep.PrepNodeText.smoothing(), RegressionNodeText.doc())) {
+            NodeDoc d = b.tabs(List.of(new NodeDoc.Tab("Options",
+                    List.of(new NodeDoc.Option("Entity column", "The panel unit.", "entity_column"))))).build();
+            schema.newValidator().validate(new DOMSource(NodeDocXml.toDocument(d)));
+        }
+    }
+
     static Path knimeSchema() {
         String env = System.getenv("PANELKIT_SHARED");
         Path p = env != null ? Paths.get(env) : null;

@@ -1,0 +1,77 @@
+package org.panelkit.knime.node;
+
+import org.apache.xmlbeans.XmlException;
+import org.knime.core.node.NodeDescription;
+import org.knime.core.node.NodeDescription53Proxy;
+import org.knime.core.node.NodeDialogPane;
+import org.knime.core.node.NodeFactory;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeView;
+import org.knime.core.webui.node.dialog.NodeDialog;
+import org.knime.core.webui.node.dialog.NodeDialogFactory;
+import org.knime.core.webui.node.dialog.SettingsType;
+import org.knime.core.webui.node.dialog.defaultdialog.DefaultNodeDialog;
+import org.knime.node.parameters.NodeParameters;
+import org.panelkit.knime.support.doc.NodeDoc;
+import org.panelkit.knime.support.doc.NodeDocXml;
+
+/**
+ * Base of the PanelKit node factories: a classic {@link NodeFactory} with the modern (web UI) dialog generated from
+ * the node's {@link NodeParameters} class, and a node description generated from the same class (each option's
+ * {@code @Widget} title and description, grouped by dialog section, with its settings key) plus the node texts of
+ * the KNIME-free support bundle. No Swing dialog and no view: like {@code DefaultNodeFactory},
+ * {@link #hasDialog()} is false and the dialog comes from {@link #createNodeDialog()}.
+ *
+ * @param <M> the node model
+ */
+@SuppressWarnings("restriction") // the dialog classes are exported x-internal by org.knime.core.ui (5.7 - 5.11)
+public abstract class PanelKitNodeFactory<M extends NodeModel> extends NodeFactory<M> implements NodeDialogFactory {
+
+    protected PanelKitNodeFactory() {
+        super(true);
+        init();
+    }
+
+    /** The parameters class of the node's model (must not depend on instance state: called from the constructor). */
+    protected abstract Class<? extends NodeParameters> parametersClass();
+
+    /** Name, icon, intro, ports and keywords (must not depend on instance state). */
+    protected abstract NodeDoc.Builder description();
+
+    @Override
+    protected final NodeDescription createNodeDescription() throws XmlException {
+        var doc = description().tabs(ParameterDocs.tabs(parametersClass())).build();
+        return new NodeDescription53Proxy(NodeDocXml.toDocument(doc));
+    }
+
+    @Override
+    public final NodeDialog createNodeDialog() {
+        return new DefaultNodeDialog(SettingsType.MODEL, parametersClass());
+    }
+
+    @Override
+    protected final int getNrNodeViews() {
+        return 0;
+    }
+
+    // The three methods below are abstract in NodeFactory but deprecated for removal since 5.6 (Swing dialogs and
+    // views). They are implemented without @Override so that this class keeps compiling once they are removed.
+
+    /** No Swing view. */
+    @SuppressWarnings({"removal", "deprecation", "javadoc"})
+    public final NodeView<M> createNodeView(final int viewIndex, final M nodeModel) {
+        return null;
+    }
+
+    /** No Swing dialog: the dialog is {@link #createNodeDialog()}. */
+    @SuppressWarnings({"removal", "deprecation", "javadoc"})
+    protected final boolean hasDialog() {
+        return false;
+    }
+
+    /** No Swing dialog: the dialog is {@link #createNodeDialog()}. */
+    @SuppressWarnings({"removal", "deprecation", "javadoc"})
+    protected final NodeDialogPane createNodeDialogPane() {
+        return null;
+    }
+}
