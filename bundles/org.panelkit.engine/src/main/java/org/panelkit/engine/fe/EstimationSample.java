@@ -240,6 +240,9 @@ public final class EstimationSample {
                     order[p++] = i;
                 }
             }
+            if (isSorted(order, e, t)) {
+                return order; // prepared panels usually arrive sorted: skip the two sorts
+            }
             if (t != null) {
                 order = countingSort(order, t);
             }
@@ -247,6 +250,24 @@ public final class EstimationSample {
                 order = countingSort(order, e);
             }
             return order;
+        }
+
+        /** Whether the rows are in (entity, time) order already (ties allowed; duplicates are found later). */
+        private static boolean isSorted(int[] order, KeyColumn e, KeyColumn t) {
+            int[] ec = e == null ? null : e.codes();
+            int[] tc = t == null ? null : t.codes();
+            for (int i = 1; i < order.length; i++) {
+                int a = order[i - 1];
+                int b = order[i];
+                int cmp = ec == null ? 0 : Integer.compare(ec[a], ec[b]);
+                if (cmp == 0 && tc != null) {
+                    cmp = Integer.compare(tc[a], tc[b]);
+                }
+                if (cmp > 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static int[] countingSort(int[] order, KeyColumn key) {

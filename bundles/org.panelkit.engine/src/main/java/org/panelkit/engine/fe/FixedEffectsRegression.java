@@ -62,8 +62,10 @@ public final class FixedEffectsRegression {
         List<Dropped> dropped = new ArrayList<>();
         List<Integer> candidates = new ArrayList<>();
         double[] withinNorm = new double[kIn];
+        double[] means = new double[kIn];
         for (int j = 0; j < kIn; j++) {
-            double ref = proj.rank() == 0 ? norm(s.x[j]) : centredNorm(s.x[j]);
+            means[j] = mean(s.x[j]);
+            double ref = proj.rank() == 0 ? norm(s.x[j]) : Math.sqrt(centredSumSquares(s.x[j], means[j]));
             withinNorm[j] = norm(within[j]);
             if (ref == 0) {
                 dropped.add(new Dropped(s.xNames.get(j),
@@ -164,7 +166,7 @@ public final class FixedEffectsRegression {
         double ybar = mean(s.y);
         double[] xbar = new double[k];
         for (int j = 0; j < k; j++) {
-            xbar[j] = mean(s.x[kept[j]]);
+            xbar[j] = means[kept[j]];
         }
         double[][] l = Matrices.identity(width);
         if (hasConstant) {
@@ -287,7 +289,10 @@ public final class FixedEffectsRegression {
     }
 
     static double centredSumSquares(double[] v) {
-        double m = mean(v);
+        return centredSumSquares(v, mean(v));
+    }
+
+    static double centredSumSquares(double[] v, double m) {
         double s = 0;
         for (double d : v) {
             s += (d - m) * (d - m);
@@ -295,7 +300,4 @@ public final class FixedEffectsRegression {
         return s;
     }
 
-    static double centredNorm(double[] v) {
-        return Math.sqrt(centredSumSquares(v));
-    }
 }

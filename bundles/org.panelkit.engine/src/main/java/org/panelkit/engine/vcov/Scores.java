@@ -26,12 +26,18 @@ public final class Scores {
 
     /** Sum of scores per level of {@code codes}: u[level][j] = sum over the level of z_ij e_i. */
     double[][] summed(int[] codes, int levels) {
-        double[][] u = new double[levels][width];
-        for (int j = 0; j < width; j++) {
-            double[] zj = z[j];
-            for (int i = 0; i < n; i++) {
-                u[codes[i]][j] += zj[i] * e[i];
+        // one pass over the rows into a flat levels x width array (cache-friendly for sorted codes)
+        double[] flat = new double[levels * width];
+        for (int i = 0; i < n; i++) {
+            double ei = e[i];
+            int base = codes[i] * width;
+            for (int j = 0; j < width; j++) {
+                flat[base + j] += z[j][i] * ei;
             }
+        }
+        double[][] u = new double[levels][];
+        for (int g = 0; g < levels; g++) {
+            u[g] = java.util.Arrays.copyOfRange(flat, g * width, (g + 1) * width);
         }
         return u;
     }
