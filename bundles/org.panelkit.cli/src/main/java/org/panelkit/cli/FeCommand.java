@@ -8,7 +8,6 @@ import org.panelkit.engine.bootstrap.AuxiliaryWeights;
 import org.panelkit.engine.bootstrap.WildBootstrapResult;
 import org.panelkit.engine.bootstrap.WildBootstrapSpec;
 import org.panelkit.engine.bootstrap.WildClusterBootstrap;
-import org.panelkit.engine.fe.Dropped;
 import org.panelkit.engine.fe.FixedEffectsRegression;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.fe.ModelSpec;
@@ -78,7 +77,7 @@ public final class FeCommand implements Callable<Integer> {
         List<WildBootstrapResult> boot = wild ? WildClusterBootstrap.testEach(r, test, wildSpec, monitor) : List.of();
         long t3 = System.nanoTime();
         monitor.finish();
-        List<String> warnings = warnings(r);
+        List<String> warnings = r.warnings();
         var out = this.spec.commandLine().getOut();
         var err = this.spec.commandLine().getErr();
         for (String w : warnings) {
@@ -115,22 +114,4 @@ public final class FeCommand implements Callable<Integer> {
         return b.build();
     }
 
-    public static List<String> warnings(FixedEffectsResult r) {
-        List<String> w = new ArrayList<>();
-        if (r.droppedMissing() > 0) {
-            w.add(r.droppedMissing() + " of " + r.inputRows()
-                    + " rows dropped for missing values in the model's columns (listwise deletion)");
-        }
-        for (Dropped d : r.dropped()) {
-            w.add("regressor '" + d.name() + "' dropped: " + d.reason().text());
-        }
-        if (r.singletonsDropped() > 0) {
-            w.add(r.singletonsDropped() + " singleton observations dropped");
-        }
-        if (r.components() > 1) {
-            w.add("the panel falls into " + r.components()
-                    + " disconnected groups of entities and periods; effects are identified within each");
-        }
-        return w;
-    }
 }

@@ -1,6 +1,9 @@
 package org.panelkit.cli;
 
+import static org.panelkit.cli.ModelJson.coefficient;
 import static org.panelkit.cli.ModelJson.num;
+import static org.panelkit.cli.ModelJson.strings;
+import static org.panelkit.cli.ModelJson.test;
 
 import java.util.List;
 
@@ -9,7 +12,6 @@ import org.panelkit.engine.compare.CoefficientDifference;
 import org.panelkit.engine.compare.Comparison;
 import org.panelkit.engine.compare.ComparisonResult;
 import org.panelkit.engine.fe.Coefficient;
-import org.panelkit.engine.fe.FTest;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.mediation.MediationResult;
 import org.panelkit.engine.mediation.MediatorResult;
@@ -183,36 +185,6 @@ final class InferenceJson {
         JsonArray a = new JsonArray();
         a.add(num(v[0]));
         a.add(num(v[1]));
-        return a;
-    }
-
-    private static JsonObject coefficient(Coefficient c) {
-        JsonObject o = new JsonObject();
-        o.addProperty("term", c.term());
-        o.add("estimate", num(c.estimate()));
-        o.add("std_error", num(c.stdError()));
-        o.add("statistic", num(c.statistic()));
-        o.add("p_value", num(c.pValue()));
-        o.add("conf_low", num(c.confLow()));
-        o.add("conf_high", num(c.confHigh()));
-        o.add("df", num(c.df()));
-        return o;
-    }
-
-    private static JsonObject test(FTest t) {
-        JsonObject o = new JsonObject();
-        o.add("statistic", num(t.statistic()));
-        o.add("df1", num(t.df1()));
-        o.add("df2", num(t.df2()));
-        o.add("p_value", num(t.pValue()));
-        return o;
-    }
-
-    private static JsonArray strings(List<String> list) {
-        JsonArray a = new JsonArray();
-        for (String s : list) {
-            a.add(s);
-        }
         return a;
     }
 }

@@ -131,7 +131,7 @@ public final class ModelJson {
         return o;
     }
 
-    private static JsonObject coefficient(Coefficient c) {
+    static JsonObject coefficient(Coefficient c) {
         JsonObject o = new JsonObject();
         o.addProperty("term", c.term());
         o.add("estimate", num(c.estimate()));
@@ -145,7 +145,7 @@ public final class ModelJson {
         return o;
     }
 
-    private static JsonObject test(FTest t) {
+    static JsonObject test(FTest t) {
         JsonObject o = new JsonObject();
         o.add("statistic", num(t.statistic()));
         o.add("df1", num(t.df1()));
@@ -168,7 +168,7 @@ public final class ModelJson {
         return s == null ? JsonNull.INSTANCE : new JsonPrimitive(s);
     }
 
-    private static JsonArray strings(List<String> list) {
+    static JsonArray strings(List<String> list) {
         JsonArray a = new JsonArray();
         for (String s : list) {
             a.add(s);

@@ -115,7 +115,7 @@ class FeCommandResultsTest {
         assertEquals(List.of("const", "twice_pc"), List.of(dropped.get(0).getAsString(), dropped.get(1).getAsString()));
         assertEquals(4, o.getAsJsonArray("coefficients").size());
         JsonArray warnings = o.getAsJsonArray("warnings");
-        assertTrue(warnings.toString().contains("5 of 816 rows dropped"), warnings.toString());
+        assertTrue(warnings.toString().contains("5 of 816 rows removed"), warnings.toString());
         assertTrue(warnings.toString().contains("'const' dropped: constant"), warnings.toString());
         assertTrue(warnings.toString().contains("'twice_pc' dropped: collinear"), warnings.toString());
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.panelkit.cli.FeCommand;
 import org.panelkit.cli.ModelJson;
 import org.panelkit.engine.PanelKitException;
 import org.panelkit.engine.fe.Coefficient;
@@ -111,7 +110,7 @@ final class StudyReport {
         Files.createDirectories(dir.resolve("models"));
         for (StudyModel m : models.values()) {
             FixedEffectsResult r = m.result();
-            write(dir.resolve("models/" + m.id() + ".json"), ModelJson.render(r, FeCommand.warnings(r), 0, 0));
+            write(dir.resolve("models/" + m.id() + ".json"), ModelJson.render(r, r.warnings(), 0, 0));
             write(dir.resolve("models/" + m.id() + "_coefficients.csv"), coefficientsCsv(r));
         }
         StringBuilder md = new StringBuilder("# Industrial clusters and foreign trade: the study reproduced\n\n")

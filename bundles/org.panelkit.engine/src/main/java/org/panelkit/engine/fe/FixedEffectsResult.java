@@ -110,6 +110,29 @@ public final class FixedEffectsResult {
     }
     public String entityLevel(int code) { return sample.entityLevels[code]; }
     public String timeLevel(int code) { return sample.timeLevels[code]; }
+    /**
+     * What the user should know about the fit, one sentence each: rows removed for missing values, regressors
+     * dropped and why, singletons dropped, a disconnected two-way panel.
+     */
+    public List<String> warnings() {
+        List<String> w = new java.util.ArrayList<>();
+        if (droppedMissing() > 0) {
+            w.add(droppedMissing() + " of " + inputRows()
+                    + " rows removed for missing values in the model's columns (listwise deletion)");
+        }
+        for (Dropped d : dropped) {
+            w.add("regressor '" + d.name() + "' dropped: " + d.reason().text());
+        }
+        if (singletonsDropped() > 0) {
+            w.add(singletonsDropped() + " singleton observations dropped");
+        }
+        if (components > 1) {
+            w.add("the panel falls into " + components
+                    + " disconnected groups of entities and periods; effects are identified within each");
+        }
+        return w;
+    }
+
     /** Cluster columns used (empty when not clustered). */
     public List<String> clusterColumns() { return sample.clusterNames; }
 

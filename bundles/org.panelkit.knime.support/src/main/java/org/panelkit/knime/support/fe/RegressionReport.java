@@ -164,23 +164,7 @@ public final class RegressionReport {
 
     /** What the user should know: rows removed, regressors dropped, singletons, disconnected panels. */
     public List<String> warnings() {
-        FixedEffectsResult r = result;
-        List<String> w = new ArrayList<>();
-        if (r.droppedMissing() > 0) {
-            w.add(r.droppedMissing() + " of " + r.inputRows()
-                    + " rows removed for missing values in the model's columns (listwise deletion)");
-        }
-        for (Dropped d : r.dropped()) {
-            w.add("regressor '" + d.name() + "' dropped: " + d.reason().text());
-        }
-        if (r.singletonsDropped() > 0) {
-            w.add(r.singletonsDropped() + " singleton observations dropped");
-        }
-        if (r.components() > 1) {
-            w.add("the panel falls into " + r.components()
-                    + " disconnected groups of entities and periods; effects are identified within each");
-        }
-        return w;
+        return result.warnings();
     }
 
     /**
