@@ -13,7 +13,6 @@ import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordType;
-import de.siegmar.fastcsv.writer.CsvWriter;
 
 /**
  * Every field of every data record of a CSV file, kept as text so that a command can write the input columns
@@ -83,79 +82,6 @@ final class CsvRows {
             pos += len;
         }
         return into;
-    }
-
-    private static final double[] POW10 = new double[23];
-
-    static {
-        double p = 1;
-        for (int i = 0; i < POW10.length; i++) {
-            POW10[i] = p;
-            p *= 10;
-        }
-    }
-
-    /**
-     * A computed number as written to output CSV: 15 significant digits (as R's {@code write.csv}), trailing
-     * zeros dropped, integers without a decimal point, plain notation between 1e-5 and 1e15 (Java's form
-     * outside); NaN is an empty cell.
-     */
-    static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        double a = Math.abs(v);
-        if (v == Math.rint(v) && a < 1e15) {
-            return Long.toString((long) v);
-        }
-        if (Double.isInfinite(v) || a < 1e-5 || a >= 1e15) {
-            return Double.toString(v);
-        }
-        int exp = (int) Math.floor(Math.log10(a)); // a in [10^exp, 10^(exp+1)), exp in -5..14
-        int decimals = 14 - exp;
-        long m = Math.round(a * POW10[decimals]);
-        while (decimals > 0 && m % 10 == 0) {
-            m /= 10;
-            decimals--;
-        }
-        String digits = Long.toString(m);
-        StringBuilder sb = new StringBuilder(digits.length() + 8);
-        if (v < 0) {
-            sb.append('-');
-        }
-        if (decimals == 0) {
-            sb.append(digits);
-        } else if (digits.length() > decimals) {
-            sb.append(digits, 0, digits.length() - decimals).append('.').append(digits, digits.length() - decimals,
-                    digits.length());
-        } else {
-            sb.append("0.");
-            for (int i = digits.length(); i < decimals; i++) {
-                sb.append('0');
-            }
-            sb.append(digits);
-        }
-        return sb.toString();
-    }
-
-    /** A FastCSV writer on {@code out} (UTF-8, quoting only where needed, LF line ends). */
-    static CsvWriter writer(Path out) {
-        try {
-            return CsvWriter.builder().lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(out,
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PanelKitException("cannot write '" + out + "': " + e.getMessage());
-        }
-    }
-
-    /** Rejects output column names that the input already has. */
-    static void checkNewColumns(List<String> header, List<String> added, Path file) {
-        for (String a : added) {
-            if (header.contains(a)) {
-                throw new PanelKitException("'" + file + "' already has a column '" + a
-                        + "', which this command would add; rename it first");
-            }
-        }
     }
 
     private static final class Handler extends AbstractBaseCsvCallbackHandler<Boolean> {

@@ -90,7 +90,7 @@ final class InterpolateCommand implements Callable<Integer> {
                 added.add(c + "_imputed");
             }
         }
-        CsvRows.checkNewColumns(header, added, data);
+        PrepCsv.checkNewColumns(header, added, data);
         // the time column is read as a number column: a non-numeric cell is an error naming column and line
         List<String> numeric = new ArrayList<>(columns);
         if (!numeric.contains(time)) {
@@ -141,7 +141,7 @@ final class InterpolateCommand implements Callable<Integer> {
         }
         String[] fields = new String[width];
         String[] spare = new String[width];
-        try (CsvWriter w = CsvRows.writer(out)) {
+        try (CsvWriter w = PrepCsv.writer(out)) {
             List<String> head = new ArrayList<>(header);
             head.addAll(added);
             w.writeRecord(head);
@@ -156,7 +156,7 @@ final class InterpolateCommand implements Callable<Integer> {
                 }
                 for (int c = 0; c < target.length; c++) {
                     if (imputed[c][i]) {
-                        fields[target[c]] = CsvRows.number(values[c][i]);
+                        fields[target[c]] = PrepCsv.number(values[c][i]);
                     }
                 }
                 var rec = w.writeRecord();

@@ -87,7 +87,7 @@ final class SmoothCommand implements Callable<Integer> {
                 added.add(sspec.cycleName(c));
             }
         }
-        CsvRows.checkNewColumns(header, added, data);
+        PrepCsv.checkNewColumns(header, added, data);
         // the time column is read as a number column: a non-numeric cell is an error naming column and line
         List<String> numeric = new ArrayList<>(columns);
         if (!numeric.contains(time)) {
@@ -106,7 +106,7 @@ final class SmoothCommand implements Callable<Integer> {
             outputs[c] = r.values(added.get(c));
         }
         String[] fields = new String[header.size()];
-        try (CsvWriter w = CsvRows.writer(out)) {
+        try (CsvWriter w = PrepCsv.writer(out)) {
             List<String> head = new ArrayList<>(header);
             head.addAll(added);
             w.writeRecord(head);
@@ -117,7 +117,7 @@ final class SmoothCommand implements Callable<Integer> {
                     rec.writeField(f);
                 }
                 for (double[] o : outputs) {
-                    rec.writeField(CsvRows.number(o[i]));
+                    rec.writeField(PrepCsv.number(o[i]));
                 }
                 rec.endRecord();
             }
@@ -125,7 +125,7 @@ final class SmoothCommand implements Callable<Integer> {
             throw new PanelKitException("cannot write '" + out + "': " + e.getMessage());
         }
         monitor.finish();
-        String how = m == SmoothingMethod.HP ? String.format(Locale.ROOT, "lambda %s", CsvRows.number(sspec.lambda()))
+        String how = m == SmoothingMethod.HP ? String.format(Locale.ROOT, "lambda %s", PrepCsv.number(sspec.lambda()))
                 : String.format(Locale.ROOT, "window %d, min periods %d", sspec.window(), sspec.minPeriods());
         err.printf(Locale.ROOT, "smooth: method %s, %s; %d rows, %d entities, %d periods%n", m.key(), how, r.rowCount(),
                 r.order().entityCount(), r.order().periodCount());

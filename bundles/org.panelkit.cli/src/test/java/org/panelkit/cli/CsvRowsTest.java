@@ -46,14 +46,14 @@ class CsvRowsTest {
 
     @Test
     void numbersLikeR() {
-        assertEquals("4565.835", CsvRows.number(4399.69 + (4731.98 - 4399.69) * 0.5));
-        assertEquals("2.33333333333333", CsvRows.number(7.0 / 3));
-        assertEquals("-0.3", CsvRows.number(-(0.1 + 0.2)));
-        assertEquals("16", CsvRows.number(16.0));
-        assertEquals("0.000123456789012346", CsvRows.number(0.000123456789012345678));
-        assertEquals("123456789012345", CsvRows.number(123456789012345.0));
-        assertEquals("12345678901234.5", CsvRows.number(12345678901234.5));
-        assertEquals("1.0E-7", CsvRows.number(1e-7));
-        assertEquals("", CsvRows.number(Double.NaN));
+        assertEquals("4565.835", PrepCsv.number(4399.69 + (4731.98 - 4399.69) * 0.5));
+        assertEquals("2.33333333333333", PrepCsv.number(7.0 / 3));
+        assertEquals("-0.3", PrepCsv.number(-(0.1 + 0.2)));
+        assertEquals("16", PrepCsv.number(16.0));
+        assertEquals("0.000123456789012346", PrepCsv.number(0.000123456789012345678));
+        assertEquals("123456789012345", PrepCsv.number(123456789012345.0));
+        assertEquals("12345678901234.5", PrepCsv.number(12345678901234.5));
+        assertEquals("1.0E-7", PrepCsv.number(1e-7));
+        assertEquals("", PrepCsv.number(Double.NaN));
     }
 }
