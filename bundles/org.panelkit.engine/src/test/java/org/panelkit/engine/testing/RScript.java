@@ -35,9 +35,9 @@ public final class RScript {
     public static void requireR() {
         if (!available()) {
             if ("true".equals(System.getenv("CI"))) {
-                fail("Rscript not found; .ci/run must install R and the packages in its R_PACKAGES list");
+                fail("Rscript not found; .ci/run must install R and the packages in its PACKAGES list");
             }
-            Assumptions.assumeTrue(false, "R not installed: install the packages listed in .ci/run (R_PACKAGES)");
+            Assumptions.assumeTrue(false, "R not installed: install the packages listed in .ci/run (PACKAGES)");
         }
     }
 
