@@ -36,6 +36,29 @@ public final class ColumnChoices {
         return filter.filter(numeric);
     }
 
+    /**
+     * The readable columns (numbers, booleans, strings) a column filter selects, in table order.
+     *
+     * @throws IllegalArgumentException naming a selected column that is gone
+     */
+    public static String[] selectedReadable(final ColumnFilter filter, final DataTableSpec spec, final String role) {
+        var readable = spec.stream().filter(c -> KnimeTables.kind(c) != ColumnKind.OTHER).toList();
+        String[] missing = filter.getMissingSelected(readable);
+        if (missing.length > 0) {
+            throw new IllegalArgumentException("column '" + missing[0] + "' (" + role
+                + ") is not in the input table: update the " + role);
+        }
+        return filter.filter(readable);
+    }
+
+    /** Columns of every kind the engine reads (numbers, booleans, strings) of the first input. */
+    public static final class Readable implements ColumnChoicesProvider {
+        @Override
+        public List<DataColumnSpec> columnChoices(final NodeParametersInput input) {
+            return columns(input, 0, k -> k != ColumnKind.OTHER);
+        }
+    }
+
     /** Numeric columns (double, integer, long, boolean) of the first input. */
     public static final class Numeric implements ColumnChoicesProvider {
         @Override

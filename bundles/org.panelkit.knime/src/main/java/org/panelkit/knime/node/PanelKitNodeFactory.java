@@ -40,7 +40,13 @@ public abstract class PanelKitNodeFactory<M extends NodeModel> extends NodeFacto
 
     @Override
     protected final NodeDescription createNodeDescription() throws XmlException {
-        var doc = description().tabs(ParameterDocs.tabs(parametersClass())).build();
+        return nodeDescription(description(), parametersClass());
+    }
+
+    /** The v5.3 node description from the node texts and the options of the parameters class. */
+    static NodeDescription nodeDescription(final NodeDoc.Builder description,
+        final Class<? extends NodeParameters> parametersClass) throws XmlException {
+        var doc = description.tabs(ParameterDocs.tabs(parametersClass)).build();
         return new NodeDescription53Proxy(NodeDocXml.toDocument(doc));
     }
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  * {@link NodeDocXml} writes it as the XML document KNIME parses.
  */
 public record NodeDoc(String name, String icon, String type, String shortDescription, String intro,
-        List<Tab> tabs, List<Port> inPorts, List<Port> outPorts, List<String> keywords, List<Link> links) {
+        List<Tab> tabs, List<Port> inPorts, List<Port> outPorts, List<String> keywords, List<Link> links,
+        List<DynPort> dynInPorts) {
 
     /** An option of the dialog: its title, description and the settings key it is stored under. */
     public record Option(String title, String description, String settingsKey) {
@@ -32,6 +33,13 @@ public record NodeDoc(String name, String icon, String type, String shortDescrip
     public record Port(String name, String description) {
     }
 
+    /**
+     * An extendable input port group (a {@code ConfigurableNodeFactory} port group): its identifier, name and
+     * description; the ports are inserted before the static input port {@code insertBefore}.
+     */
+    public record DynPort(String groupId, String name, String description, int insertBefore) {
+    }
+
     /** A link to further reading. */
     public record Link(String href, String text) {
     }
@@ -45,6 +53,7 @@ public record NodeDoc(String name, String icon, String type, String shortDescrip
         outPorts = List.copyOf(outPorts);
         keywords = List.copyOf(keywords);
         links = List.copyOf(links);
+        dynInPorts = List.copyOf(dynInPorts);
     }
 
     public static Builder builder(String name) {
@@ -63,6 +72,7 @@ public record NodeDoc(String name, String icon, String type, String shortDescrip
         private final List<Port> out = new ArrayList<>();
         private final List<String> keywords = new ArrayList<>();
         private final List<Link> links = new ArrayList<>();
+        private final List<DynPort> dynIn = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -76,11 +86,16 @@ public record NodeDoc(String name, String icon, String type, String shortDescrip
         public Builder tabs(List<Tab> v) { this.tabs = new ArrayList<>(v); return this; }
         public Builder inPort(String portName, String description) { in.add(new Port(portName, description)); return this; }
         public Builder outPort(String portName, String description) { out.add(new Port(portName, description)); return this; }
+        /** An extendable input port group, inserted before the static input port {@code insertBefore}. */
+        public Builder dynInPort(String groupId, String portName, String description, int insertBefore) {
+            dynIn.add(new DynPort(groupId, portName, description, insertBefore));
+            return this;
+        }
         public Builder keywords(String... v) { keywords.addAll(List.of(v)); return this; }
         public Builder link(String href, String text) { links.add(new Link(href, text)); return this; }
 
         public NodeDoc build() {
-            return new NodeDoc(name, icon, type, shortDescription, intro, tabs, in, out, keywords, links);
+            return new NodeDoc(name, icon, type, shortDescription, intro, tabs, in, out, keywords, links, dynIn);
         }
     }
 }

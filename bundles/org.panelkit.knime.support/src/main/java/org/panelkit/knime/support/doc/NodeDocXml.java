@@ -67,6 +67,12 @@ public final class NodeDocXml {
         for (int i = 0; i < d.inPorts().size(); i++) {
             port(builder, ports, "inPort", i, d.inPorts().get(i));
         }
+        for (NodeDoc.DynPort p : d.dynInPorts()) {
+            Element e = html(builder, ports, "dynInPort", p.description());
+            e.setAttribute("insert-before", Integer.toString(p.insertBefore()));
+            e.setAttribute("name", p.name());
+            e.setAttribute("group-identifier", p.groupId());
+        }
         for (int i = 0; i < d.outPorts().size(); i++) {
             port(builder, ports, "outPort", i, d.outPorts().get(i));
         }

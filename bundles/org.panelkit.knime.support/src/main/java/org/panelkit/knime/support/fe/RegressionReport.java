@@ -72,7 +72,8 @@ public final class RegressionReport {
             new Column("cluster_columns", ColumnKind.STRING, "cluster columns, comma-separated"),
             new Column("dropped_regressors", ColumnKind.STRING, "regressors left out, with the reason"),
             new Column("components", ColumnKind.INTEGER, "connected groups of a two-way panel (1 = connected)"),
-            new Column("level", ColumnKind.DOUBLE, "confidence level of conf_low / conf_high"));
+            new Column("level", ColumnKind.DOUBLE, "confidence level of conf_low / conf_high"),
+            new Column("y", ColumnKind.STRING, "dependent variable (read by the Regression Table node)"));
 
     private final FixedEffectsResult result;
 
@@ -122,7 +123,7 @@ public final class RegressionReport {
                 w == null ? null : w.pValue(),
                 r.sigma(), r.ssr(), r.spec().effects().key(), v.type().key(), v.convention().key(), v.description(),
                 v.smallSampleFactor(), v.dfRule(), String.join(",", r.clusterColumns()), droppedText(),
-                r.components(), r.spec().level())
+                r.components(), r.spec().level(), r.spec().y())
                 .build();
     }
 

@@ -61,7 +61,13 @@ class NodeDocXmlTest {
         Assumptions.assumeTrue(xsd != null, "shared/knime-schemas/Node_v5.3.xsd not found");
         var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.toFile());
         for (NodeDoc.Builder b : List.of(org.panelkit.knime.support.prep.PrepNodeText.interpolation(),
-                org.panelkit.knime.support.prep.PrepNodeText.smoothing(), RegressionNodeText.doc())) {
+                org.panelkit.knime.support.prep.PrepNodeText.smoothing(), RegressionNodeText.doc(),
+                org.panelkit.knime.support.lq.LqNodeText.doc(), org.panelkit.knime.support.split.SplitNodeText.doc(),
+                org.panelkit.knime.support.describe.DescribeNodeText.doc(),
+                org.panelkit.knime.support.report.ReportNodeText.regressionTable(),
+                org.panelkit.knime.support.report.ReportNodeText.coefficientPlot(),
+                org.panelkit.knime.support.compare.DifferenceNodeText.doc(),
+                org.panelkit.knime.support.mediation.MediationNodeText.doc())) {
             NodeDoc d = b.tabs(List.of(new NodeDoc.Tab("Options",
                     List.of(new NodeDoc.Option("Entity column", "The panel unit.", "entity_column"))))).build();
             schema.newValidator().validate(new DOMSource(NodeDocXml.toDocument(d)));

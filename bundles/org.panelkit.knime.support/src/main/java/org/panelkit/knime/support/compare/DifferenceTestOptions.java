@@ -1,0 +1,55 @@
+package org.panelkit.knime.support.compare;
+
+import org.panelkit.engine.PanelKitException;
+import org.panelkit.engine.data.ColumnSource;
+import org.panelkit.engine.fe.ModelSpec;
+import org.panelkit.engine.vcov.VcovType;
+import org.panelkit.engine.split.SplitSpec;
+import org.panelkit.knime.support.fe.RegressionOptions;
+import org.panelkit.knime.support.split.SplitOptions;
+import org.panelkit.knime.support.table.ColumnsBuilder;
+import org.panelkit.knime.support.table.TableSchema;
+
+/**
+ * Options of the Coefficient Difference Test node: the fixed-effects model (as the Panel Regression node's
+ * options) and the split into subsamples (as the Panel Subsample Splitter's), for the engine's
+ * {@code SubsampleComparison}. The engine needs the observations (fully interacted pooled model and suest), so
+ * the node takes the panel, not two fitted models.
+ */
+public record DifferenceTestOptions(RegressionOptions model, SplitOptions split) {
+
+    /**
+     * Validates and returns the model specification.
+     *
+     * @throws IllegalArgumentException naming the option to fix
+     */
+    public ModelSpec validate(TableSchema schema, TableSchema mappingSchema) {
+        ModelSpec spec = model.toModelSpec(schema);
+        VcovType v = model.seType();
+        if (!(v == VcovType.CLUSTER || v == VcovType.CR0 || v == VcovType.HC0 || v == VcovType.HC1)) {
+            throw new IllegalArgumentException("the difference test needs one-way clustered (cluster, CR0) or "
+                    + "heteroskedasticity-robust (HC0, HC1) standard errors: choose one of them");
+        }
+        if (spec.cluster().size() > 1) {
+            throw new IllegalArgumentException("the difference test supports one cluster dimension: cluster by the "
+                    + "entity, the time or one column");
+        }
+        split.validate(schema, mappingSchema);
+        return spec;
+    }
+
+    /** Declares the model's and the split's columns. */
+    public void declareColumns(TableSchema schema, ColumnsBuilder b) {
+        model.declareColumns(schema, b);
+        split.declareColumns(schema, b);
+    }
+
+    /** The split for the engine (the mapping table read as declared by {@link SplitOptions}). */
+    public SplitSpec splitSpec(TableSchema schema, ColumnSource mapping) {
+        try {
+            return split.toSpec(schema, mapping);
+        } catch (PanelKitException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+}

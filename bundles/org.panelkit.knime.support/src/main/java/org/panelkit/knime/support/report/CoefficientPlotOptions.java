@@ -1,0 +1,108 @@
+package org.panelkit.knime.support.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+
+import org.panelkit.engine.PanelKitException;
+import org.panelkit.engine.report.CoefficientPlot;
+import org.panelkit.engine.report.PlotOptions;
+import org.panelkit.engine.report.PlotPoint;
+import org.panelkit.knime.support.table.ColumnKind;
+import org.panelkit.knime.support.table.ResultTable;
+import org.panelkit.knime.support.table.ResultTable.Column;
+
+/**
+ * Options of the Coefficient Plot node mapped to the engine's {@link PlotOptions}; the plotted points as a result
+ * table; the optional files ({@code <file>.svg} and {@code <file>.png}, as {@code panelkit plot} writes them).
+ */
+public record CoefficientPlotOptions(String terms, String modelLabels, String title, String xLabel, int width,
+        int height, double scale, boolean writeFiles, String fileBase) {
+
+    public static final List<Column> POINT_COLUMNS = List.of(
+            new Column("model", ColumnKind.STRING, "model label (row of the plot)"),
+            new Column("term", ColumnKind.STRING, "coefficient"),
+            new Column("term_label", ColumnKind.STRING, "the term as shown in the legend"),
+            new Column("estimate", ColumnKind.DOUBLE, "point estimate"),
+            new Column("conf_low", ColumnKind.DOUBLE, "lower end of the interval"),
+            new Column("conf_high", ColumnKind.DOUBLE, "upper end of the interval"),
+            new Column("level", ColumnKind.DOUBLE, "confidence level of the interval"));
+
+    /** The terms, comma-separated, e.g. the study's IC; 720 pixels wide, height from the rows, scale 2. */
+    public static CoefficientPlotOptions of(String terms) {
+        return new CoefficientPlotOptions(terms, "", "", "", 720, 0, 2, false, "");
+    }
+
+    public CoefficientPlotOptions withFiles(String base) {
+        return new CoefficientPlotOptions(terms, modelLabels, title, xLabel, width, height, scale, true, base);
+    }
+
+    /** The terms as a list. */
+    public List<String> termList() {
+        return terms == null ? List.of()
+                : Arrays.stream(terms.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the option to fix
+     */
+    public PlotOptions toPlotOptions(int models) {
+        if (models < 1) {
+            throw new IllegalArgumentException("no model connected: add a pair of Model input ports (coefficients, "
+                    + "statistics) and connect a Panel Regression node's first two outputs");
+        }
+        if (termList().isEmpty()) {
+            throw new IllegalArgumentException("no terms to plot: enter the regressors to plot, comma-separated "
+                    + "(e.g. IC)");
+        }
+        ModelInput.labels(modelLabels, models);
+        if (writeFiles) {
+            filePath();
+        }
+        try {
+            return PlotOptions.builder(termList()).title(title).xLabel(xLabel).width(width).height(height).scale(scale)
+                    .build();
+        } catch (PanelKitException e) {
+            throw new IllegalArgumentException(e.getMessage() + ": change the option", e);
+        }
+    }
+
+    /** The file base as an absolute path (.svg and .png are added). */
+    public Path filePath() {
+        if (fileBase == null || fileBase.isBlank()) {
+            throw new IllegalArgumentException("no output file given: enter an absolute path without extension (e.g. "
+                    + "/home/me/coefplot) or switch off 'Write files'");
+        }
+        Path p = Paths.get(fileBase.strip());
+        if (!p.isAbsolute()) {
+            throw new IllegalArgumentException("the output file '" + fileBase + "' is not an absolute path: enter a full "
+                    + "path without extension");
+        }
+        return p;
+    }
+
+    public static ResultTable points(CoefficientPlot plot) {
+        var b = ResultTable.builder(POINT_COLUMNS);
+        for (PlotPoint p : plot.points()) {
+            b.row(null, p.modelLabel(), p.term(), p.termLabel(), p.estimate(), p.low(), p.high(), p.level());
+        }
+        return b.build();
+    }
+
+    /** Writes {@code <base>.svg} and {@code <base>.png}; returns them. */
+    public List<Path> write(CoefficientPlot plot) throws IOException {
+        Path base = filePath();
+        if (base.getParent() != null) {
+            Files.createDirectories(base.getParent());
+        }
+        Path svg = base.resolveSibling(base.getFileName() + ".svg");
+        Path png = base.resolveSibling(base.getFileName() + ".png");
+        Files.writeString(svg, plot.svg(), StandardCharsets.UTF_8);
+        Files.write(png, plot.png());
+        return List.of(svg, png);
+    }
+}

@@ -1,0 +1,45 @@
+package org.panelkit.knime.support.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.panelkit.engine.report.CoefficientPlot;
+import org.panelkit.knime.support.table.ResultTable;
+
+class CoefficientPlotOptionsTest {
+
+    @Test
+    void plotsTheModelsReadFromTables(@TempDir Path dir) throws Exception {
+        var o = CoefficientPlotOptions.of(" ic , fdi").withFiles(dir.resolve("coefplot").toString());
+        assertEquals(List.of("ic", "fdi"), o.termList());
+        var options = o.toPlotOptions(2);
+        CoefficientPlot plot = CoefficientPlot.of(List.of(
+                ModelInputTest.roundTrip("East", ModelInputTest.fit(List.of("ic")), 0),
+                ModelInputTest.roundTrip("West", ModelInputTest.fit(List.of("ic", "fdi")), 1)), options);
+        ResultTable points = CoefficientPlotOptions.points(plot);
+        assertEquals(3, points.rowCount()); // ic in both, fdi in West
+        assertEquals("East", points.value(0, 0));
+        var files = o.write(plot);
+        assertEquals(2, files.size());
+        assertTrue(Files.readString(dir.resolve("coefplot.svg")).startsWith("<"));
+        byte[] png = Files.readAllBytes(dir.resolve("coefplot.png"));
+        assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
+    }
+
+    @Test
+    void validationNamesTheFix() {
+        var e = assertThrows(IllegalArgumentException.class, () -> CoefficientPlotOptions.of(" ").toPlotOptions(1));
+        assertEquals("no terms to plot: enter the regressors to plot, comma-separated (e.g. IC)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new CoefficientPlotOptions("IC", "", "", "", 100, 0, 2, false, "").toPlotOptions(1));
+        assertEquals("plot width must be between 200 and 20000 pixels, got 100: change the option", e.getMessage());
+    }
+}

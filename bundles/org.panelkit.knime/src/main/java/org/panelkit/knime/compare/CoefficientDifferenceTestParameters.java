@@ -1,0 +1,245 @@
+package org.panelkit.knime.compare;
+
+import java.util.List;
+
+import org.knime.core.data.DataTableSpec;
+import org.knime.node.parameters.NodeParameters;
+import org.knime.node.parameters.NodeParametersInput;
+import org.knime.node.parameters.Widget;
+import org.knime.node.parameters.layout.After;
+import org.knime.node.parameters.layout.Layout;
+import org.knime.node.parameters.layout.Section;
+import org.knime.node.parameters.persistence.Persist;
+import org.knime.node.parameters.updates.Effect;
+import org.knime.node.parameters.updates.Effect.EffectType;
+import org.knime.node.parameters.updates.EffectPredicate;
+import org.knime.node.parameters.updates.EffectPredicateProvider;
+import org.knime.node.parameters.updates.ParameterReference;
+import org.knime.node.parameters.updates.ValueReference;
+import org.knime.node.parameters.widget.choices.ChoicesProvider;
+import org.knime.node.parameters.widget.choices.Label;
+import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
+import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
+import org.knime.node.parameters.widget.choices.filter.TwinlistWidget;
+import org.panelkit.engine.vcov.Convention;
+import org.panelkit.engine.fe.Effects;
+import org.panelkit.engine.vcov.VcovType;
+import org.panelkit.knime.node.ColumnChoices;
+import org.panelkit.knime.support.ColumnGuess;
+import org.panelkit.knime.support.compare.DifferenceTestOptions;
+import org.panelkit.knime.support.fe.ClusterBy;
+import org.panelkit.knime.support.fe.RegressionOptions;
+import org.panelkit.knime.support.split.SplitOptions;
+import org.panelkit.knime.table.KnimeTables;
+
+/** Dialog and settings of the Coefficient Difference Test node; the settings keys are stable (docs/knime-nodes.md). */
+public final class CoefficientDifferenceTestParameters implements NodeParameters {
+
+    @Section(title = "Model")
+    interface ModelSection {
+    }
+
+    @Section(title = "Subsamples")
+    @After(ModelSection.class)
+    interface SplitSection {
+    }
+
+    @Layout(ModelSection.class)
+    @Widget(title = "Dependent variable (y)", description = "The numeric column to explain.")
+    @ChoicesProvider(ColumnChoices.Numeric.class)
+    @Persist(configKey = "y_column")
+    String m_y = "";
+
+    @Layout(ModelSection.class)
+    @Widget(title = "Regressors", description = "The numeric explanatory columns; each is compared across the "
+        + "subsamples where it is estimated in all of them.")
+    @ChoicesProvider(ColumnChoices.Numeric.class)
+    @TwinlistWidget(includedLabel = "Regressors", excludedLabel = "Other numeric columns")
+    @Persist(configKey = "regressors")
+    ColumnFilter m_regressors = new ColumnFilter().withExcludeUnknownColumns();
+
+    @Layout(ModelSection.class)
+    @Widget(title = "Entity column", description = "The panel unit (string or integer column).")
+    @ChoicesProvider(ColumnChoices.Keys.class)
+    @Persist(configKey = "entity_column")
+    String m_entity = "";
+
+    @Layout(ModelSection.class)
+    @Widget(title = "Time column", description = "The period (integer or string column; numeric for a break year).")
+    @ChoicesProvider(ColumnChoices.Keys.class)
+    @Persist(configKey = "time_column")
+    String m_time = "";
+
+    @Layout(ModelSection.class)
+    @Widget(title = "Fixed effects", description = "The fixed effects of the model (interacted with the subsample "
+        + "in the pooled model).")
+    @Persist(configKey = "effects")
+    EffectsChoice m_effects = EffectsChoice.TWOWAY;
+
+    @Layout(ModelSection.class)
+    @Widget(title = "Standard errors", description = "Clustered (CR1, CR0) or heteroskedasticity-robust (HC1, HC0).")
+    @Persist(configKey = "se_type")
+    SeTypeChoice m_seType = SeTypeChoice.CLUSTER;
+
+    @Layout(ModelSection.class)
+    @Widget(title = "Convention", description = "Small-sample convention of the pooled model's standard errors.")
+    @Persist(configKey = "convention")
+    ConventionChoice m_convention = ConventionChoice.XTREG;
+
+    @Layout(ModelSection.class)
+    @Widget(title = "Cluster by", description = "The cluster dimension of clustered standard errors.")
+    @ValueSwitchWidget
+    @ValueReference(ClusterByRef.class)
+    @Persist(configKey = "cluster_by")
+    ClusterByChoice m_clusterBy = ClusterByChoice.ENTITY;
+
+    @Layout(ModelSection.class)
+    @Widget(title = "Cluster column", description = "Cluster by: column.")
+    @ChoicesProvider(ColumnChoices.Keys.class)
+    @Effect(predicate = ClustersByColumn.class, type = EffectType.SHOW)
+    @Persist(configKey = "cluster_column")
+    String m_clusterColumn = "";
+
+    @Layout(SplitSection.class)
+    @Widget(title = "Split by", description = "How rows are assigned to subsamples (as in the Panel Subsample "
+        + "Splitter).")
+    @ValueReference(SplitRef.class)
+    @Persist(configKey = "split_by")
+    SplitChoice m_split = SplitChoice.BREAK_YEAR;
+
+    @Layout(SplitSection.class)
+    @Widget(title = "Break year", description = "Rows with time < break year are 'before', the others 'after'.")
+    @Effect(predicate = IsBreak.class, type = EffectType.SHOW)
+    @Persist(configKey = "break_year")
+    int m_breakYear = 2017;
+
+    @Layout(SplitSection.class)
+    @Widget(title = "Column to split by", description = "One subsample per distinct value.")
+    @ChoicesProvider(ColumnChoices.Keys.class)
+    @Effect(predicate = IsColumn.class, type = EffectType.SHOW)
+    @Persist(configKey = "source_column")
+    String m_source = "";
+
+    @Layout(SplitSection.class)
+    @Widget(title = "Mapping: entity column", description = "Mapping table (second input): the entity column.")
+    @ChoicesProvider(ColumnChoices.KeysOfSecondInput.class)
+    @Effect(predicate = IsMapping.class, type = EffectType.SHOW)
+    @Persist(configKey = "mapping_entity_column")
+    String m_mappingEntity = "";
+
+    @Layout(SplitSection.class)
+    @Widget(title = "Mapping: group column", description = "Mapping table (second input): the group of the entity.")
+    @ChoicesProvider(ColumnChoices.KeysOfSecondInput.class)
+    @Effect(predicate = IsMapping.class, type = EffectType.SHOW)
+    @Persist(configKey = "mapping_group_column")
+    String m_mappingGroup = "";
+
+    /** Defaults. */
+    public CoefficientDifferenceTestParameters() {
+    }
+
+    /** Defaults with entity and time guessed from the connected table. */
+    public CoefficientDifferenceTestParameters(final NodeParametersInput input) {
+        input.getInTableSpec(0).ifPresent(spec -> {
+            var schema = KnimeTables.schema(spec);
+            m_entity = ColumnGuess.entity(schema).orElse("");
+            m_time = ColumnGuess.time(schema).orElse("");
+        });
+    }
+
+    DifferenceTestOptions toOptions(final DataTableSpec spec) {
+        RegressionOptions model = RegressionOptions.builder().y(m_y)
+            .regressors(List.of(ColumnChoices.selectedNumeric(m_regressors, spec, "regressors"))).entity(m_entity)
+            .time(m_time).effects(Effects.valueOf(m_effects.name())).seType(VcovType.valueOf(m_seType.name()))
+            .convention(Convention.valueOf(m_convention.name())).clusterBy(ClusterBy.valueOf(m_clusterBy.name()))
+            .clusterColumn(m_clusterColumn).build();
+        SplitOptions split = new SplitOptions(SplitOptions.Method.valueOf(m_split.name()), m_entity, m_time,
+            m_breakYear, m_source, SplitOptions.DEFAULT_GROUP_COLUMN, m_mappingEntity, m_mappingGroup);
+        return new DifferenceTestOptions(model, split);
+    }
+
+    enum EffectsChoice {
+            @Label(value = "Entity and time", description = "two-way fixed effects (the study's choice)")
+            TWOWAY,
+            @Label(value = "Entity", description = "entity fixed effects")
+            ENTITY,
+            @Label(value = "Time", description = "period fixed effects only")
+            TIME
+    }
+
+    enum SeTypeChoice {
+            @Label(value = "Clustered (CR1)", description = "cluster-robust with the convention's small-sample factor")
+            CLUSTER,
+            @Label(value = "Clustered (CR0)", description = "cluster-robust without small-sample factor")
+            CR0,
+            @Label(value = "HC1", description = "heteroskedasticity-robust, N/(N-K)")
+            HC1,
+            @Label(value = "HC0", description = "heteroskedasticity-robust, no factor")
+            HC0
+    }
+
+    enum ConventionChoice {
+            @Label(value = "Stata xtreg", description = "as xtreg, fe vce(cluster)")
+            XTREG,
+            @Label(value = "R plm", description = "as plm + sandwich")
+            PLM,
+            @Label(value = "Stata areg", description = "as areg / reghdfe")
+            AREG
+    }
+
+    enum ClusterByChoice {
+            @Label(value = "Entity", description = "cluster by the entity column")
+            ENTITY,
+            @Label(value = "Time", description = "cluster by the time column")
+            TIME,
+            @Label(value = "Column", description = "cluster by another column")
+            COLUMNS
+    }
+
+    enum SplitChoice {
+            @Label(value = "Break year", description = "before / from the break year")
+            BREAK_YEAR,
+            @Label(value = "NBS three regions", description = "East, Central, West")
+            REGION_NBS3,
+            @Label(value = "NBS four regions", description = "East, Central, West, Northeast")
+            REGION_NBS4,
+            @Label(value = "Mapping table", description = "entity → group from the second input")
+            MAPPING,
+            @Label(value = "Column", description = "one subsample per distinct value of a column")
+            COLUMN
+    }
+
+    static final class ClusterByRef implements ParameterReference<ClusterByChoice> {
+    }
+
+    static final class SplitRef implements ParameterReference<SplitChoice> {
+    }
+
+    static final class ClustersByColumn implements EffectPredicateProvider {
+        @Override
+        public EffectPredicate init(final PredicateInitializer i) {
+            return i.getEnum(ClusterByRef.class).isOneOf(ClusterByChoice.COLUMNS);
+        }
+    }
+
+    static final class IsBreak implements EffectPredicateProvider {
+        @Override
+        public EffectPredicate init(final PredicateInitializer i) {
+            return i.getEnum(SplitRef.class).isOneOf(SplitChoice.BREAK_YEAR);
+        }
+    }
+
+    static final class IsColumn implements EffectPredicateProvider {
+        @Override
+        public EffectPredicate init(final PredicateInitializer i) {
+            return i.getEnum(SplitRef.class).isOneOf(SplitChoice.COLUMN);
+        }
+    }
+
+    static final class IsMapping implements EffectPredicateProvider {
+        @Override
+        public EffectPredicate init(final PredicateInitializer i) {
+            return i.getEnum(SplitRef.class).isOneOf(SplitChoice.MAPPING);
+        }
+    }
+}
