@@ -5,6 +5,7 @@ import java.util.List;
 import org.panelkit.engine.PanelKitException;
 import org.panelkit.engine.data.ColumnSource;
 import org.panelkit.engine.data.KeyColumn;
+import org.panelkit.engine.data.RowSelection;
 
 /**
  * Rows of a column source as a new table: the complete-case sample of one mediator, or a cluster bootstrap
@@ -14,6 +15,7 @@ import org.panelkit.engine.data.KeyColumn;
  */
 final class ClusterSample implements ColumnSource {
     private final ColumnSource source;
+    private final RowSelection selection;
     private final int[] rows;
     private final int[] slot;
     private final String entity;
@@ -27,6 +29,7 @@ final class ClusterSample implements ColumnSource {
     /** A resample: {@code slot[i]} is the draw that row i belongs to. */
     ClusterSample(ColumnSource source, int[] rows, int[] slot, String entity, String cluster) {
         this.source = source;
+        this.selection = new RowSelection(source, rows);
         this.rows = rows;
         this.slot = slot;
         this.entity = entity;
@@ -50,17 +53,11 @@ final class ClusterSample implements ColumnSource {
 
     @Override
     public double[] numeric(String name) {
-        double[] all = source.numeric(name);
-        double[] out = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = all[rows[i]];
-        }
-        return out;
+        return selection.numeric(name);
     }
 
     @Override
     public KeyColumn key(String name) {
-        KeyColumn key = source.key(name);
         if (slot != null && name.equals(cluster)) {
             double[] v = new double[rows.length];
             for (int i = 0; i < rows.length; i++) {
@@ -69,6 +66,7 @@ final class ClusterSample implements ColumnSource {
             return KeyColumn.ofNumbers(name, v);
         }
         if (slot != null && name.equals(entity)) {
+            KeyColumn key = source.key(name);
             double levels = key.levelCount();
             double[] v = new double[rows.length];
             for (int i = 0; i < rows.length; i++) {
@@ -76,23 +74,7 @@ final class ClusterSample implements ColumnSource {
             }
             return KeyColumn.ofNumbers(name, v);
         }
-        if (key.isNumeric()) {
-            double[] v = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                int c = key.code(rows[i]);
-                v[i] = c < 0 ? Double.NaN : key.numericLevel(c);
-            }
-            return KeyColumn.ofNumbers(name, v);
-        }
-        int[] codes = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            codes[i] = key.code(rows[i]);
-        }
-        String[] levels = new String[key.levelCount()];
-        for (int l = 0; l < levels.length; l++) {
-            levels[l] = key.level(l);
-        }
-        return KeyColumn.ofCodes(name, codes, levels);
+        return selection.key(name);
     }
 
     @Override
