@@ -3,6 +3,8 @@ package org.panelkit.engine.interp;
 import java.util.List;
 import java.util.Objects;
 
+import org.panelkit.engine.data.PanelColumns;
+
 /**
  * What to interpolate: numeric columns within each entity, ordered by the (numeric) time column. Immutable;
  * build with {@link #builder(String, String, List)}. Defaults: linear, ends none, no gap limit, grid not
@@ -77,28 +79,7 @@ public final class InterpolationSpec {
         public Builder complete(boolean v) { this.complete = v; return this; }
 
         public InterpolationSpec build() {
-            if (entity == null || entity.isBlank()) {
-                throw new IllegalArgumentException("no entity column given");
-            }
-            if (time == null || time.isBlank()) {
-                throw new IllegalArgumentException("no time column given");
-            }
-            if (entity.equals(time)) {
-                throw new IllegalArgumentException("'" + entity + "' is both the entity and the time column");
-            }
-            if (columns.isEmpty()) {
-                throw new IllegalArgumentException("no columns to interpolate given");
-            }
-            for (int i = 0; i < columns.size(); i++) {
-                String c = columns.get(i);
-                if (c.equals(entity) || c.equals(time)) {
-                    throw new IllegalArgumentException("column '" + c + "' is the " + (c.equals(entity) ? "entity" : "time")
-                            + " column and cannot be interpolated");
-                }
-                if (columns.indexOf(c) != i) {
-                    throw new IllegalArgumentException("column '" + c + "' is listed twice");
-                }
-            }
+            PanelColumns.check(entity, time, columns, "interpolate", "interpolated");
             if (maxGap < NO_LIMIT) {
                 throw new IllegalArgumentException("max gap must be 0 or more periods, got " + maxGap);
             }

@@ -3,6 +3,8 @@ package org.panelkit.engine.smooth;
 import java.util.List;
 import java.util.Objects;
 
+import org.panelkit.engine.data.PanelColumns;
+
 /**
  * What to smooth: numeric columns within each entity, ordered by the numeric time column. Immutable; build with
  * {@link #builder(String, String, List)}. The moving averages need a window (odd for the centred one) and take
@@ -75,28 +77,7 @@ public final class SmoothingSpec {
         public Builder lambda(double v) { this.lambda = v; return this; }
 
         public SmoothingSpec build() {
-            if (entity == null || entity.isBlank()) {
-                throw new IllegalArgumentException("no entity column given");
-            }
-            if (time == null || time.isBlank()) {
-                throw new IllegalArgumentException("no time column given");
-            }
-            if (entity.equals(time)) {
-                throw new IllegalArgumentException("'" + entity + "' is both the entity and the time column");
-            }
-            if (columns.isEmpty()) {
-                throw new IllegalArgumentException("no columns to smooth given");
-            }
-            for (int i = 0; i < columns.size(); i++) {
-                String c = columns.get(i);
-                if (c.equals(entity) || c.equals(time)) {
-                    throw new IllegalArgumentException("column '" + c + "' is the " + (c.equals(entity) ? "entity" : "time")
-                            + " column and cannot be smoothed");
-                }
-                if (columns.indexOf(c) != i) {
-                    throw new IllegalArgumentException("column '" + c + "' is listed twice");
-                }
-            }
+            PanelColumns.check(entity, time, columns, "smooth", "smoothed");
             if (method == SmoothingMethod.HP) {
                 if (!(lambda > 0) || Double.isInfinite(lambda)) {
                     throw new IllegalArgumentException("the HP filter needs a positive lambda (annual data: 100, or 6.25 "
