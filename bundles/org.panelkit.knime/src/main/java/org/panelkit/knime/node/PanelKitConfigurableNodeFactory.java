@@ -65,6 +65,16 @@ public abstract class PanelKitConfigurableNodeFactory<M extends NodeModel> exten
         return PanelKitNodeFactory.nodeDescription(description(), parametersClass());
     }
 
+    /** The node's description (texts and the parameters' options) before it is written as XML. */
+    public final NodeDoc nodeDoc() {
+        return description().tabs(ParameterDocs.tabs(parametersClass())).build();
+    }
+
+    /** The parameters class of the node's settings (for tests and tools). */
+    public final Class<? extends NodeParameters> nodeParametersClass() {
+        return parametersClass();
+    }
+
     @Override
     public final NodeDialog createNodeDialog() {
         return new DefaultNodeDialog(SettingsType.MODEL, parametersClass());

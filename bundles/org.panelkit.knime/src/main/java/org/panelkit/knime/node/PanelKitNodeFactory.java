@@ -5,6 +5,7 @@ import org.knime.core.node.NodeDescription;
 import org.knime.core.node.NodeDescription53Proxy;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
+import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeView;
 import org.knime.core.webui.node.dialog.NodeDialog;
@@ -26,6 +27,7 @@ import org.panelkit.knime.support.doc.NodeDocXml;
  */
 @SuppressWarnings("restriction") // the dialog classes are exported x-internal by org.knime.core.ui (5.7 - 5.11)
 public abstract class PanelKitNodeFactory<M extends NodeModel> extends NodeFactory<M> implements NodeDialogFactory {
+    private static final NodeLogger LOGGER = NodeLogger.getLogger(PanelKitNodeFactory.class);
 
     protected PanelKitNodeFactory() {
         super(true);
@@ -43,11 +45,35 @@ public abstract class PanelKitNodeFactory<M extends NodeModel> extends NodeFacto
         return nodeDescription(description(), parametersClass());
     }
 
-    /** The v5.3 node description from the node texts and the options of the parameters class. */
+    /**
+     * The v5.3 node description from the node texts and the options of the parameters class. Never throws for a
+     * problem of our texts (KNIME could not create the node): a malformed text is logged and written as plain
+     * text, and if the description cannot be built at all, a minimal one with the node's name is used.
+     */
     static NodeDescription nodeDescription(final NodeDoc.Builder description,
         final Class<? extends NodeParameters> parametersClass) throws XmlException {
-        var doc = description.tabs(ParameterDocs.tabs(parametersClass)).build();
-        return new NodeDescription53Proxy(NodeDocXml.toDocument(doc));
+        NodeDoc doc = null;
+        try {
+            doc = description.tabs(ParameterDocs.tabs(parametersClass)).build();
+            NodeDoc d = doc;
+            return new NodeDescription53Proxy(NodeDocXml.toDocument(d,
+                problem -> LOGGER.coding("Description of node '" + d.name() + "': " + problem)));
+        } catch (RuntimeException e) { // NOSONAR: a factory must never throw for its description
+            String name = doc != null ? doc.name() : parametersClass.getSimpleName();
+            LOGGER.coding("Description of node '" + name + "' could not be built, using a minimal one: " + e, e);
+            return new NodeDescription53Proxy(NodeDocXml.toDocument(NodeDoc.builder(name)
+                .shortDescription(NodeDocXml.escape(name)).build(), problem -> { }));
+        }
+    }
+
+    /** The node's description (texts and the parameters' options) before it is written as XML. */
+    public final NodeDoc nodeDoc() {
+        return description().tabs(ParameterDocs.tabs(parametersClass())).build();
+    }
+
+    /** The parameters class of the node's settings (for tests and tools). */
+    public final Class<? extends NodeParameters> nodeParametersClass() {
+        return parametersClass();
     }
 
     @Override

@@ -53,7 +53,8 @@ final class ParameterDocs {
                 }
                 continue;
             }
-            String description = w.description();
+            // @Widget and @Label descriptions are plain text (the dialog shows them as such)
+            String description = NodeDocXml.escape(w.description());
             if (f.getType().isEnum()) {
                 description += enumChoices(f.getType());
             }
@@ -98,7 +99,7 @@ final class ParameterDocs {
             }
             sb.append("<li><b>").append(NodeDocXml.escape(label == null ? name : label.value())).append("</b>");
             if (label != null && !label.description().isBlank()) {
-                sb.append(": ").append(label.description());
+                sb.append(": ").append(NodeDocXml.escape(label.description()));
             }
             sb.append(" (value <tt>").append(name).append("</tt>)</li>");
         }

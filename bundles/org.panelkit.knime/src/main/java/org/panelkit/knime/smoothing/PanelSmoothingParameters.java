@@ -94,13 +94,13 @@ public final class PanelSmoothingParameters implements NodeParameters {
 
     enum MethodChoice {
             @Label(value = "Centred moving average", description = "mean of the window centred on each period "
-                + "(columns <tt>*_ma</tt>)")
+                + "(columns *_ma)")
             MA,
             @Label(value = "Trailing moving average", description = "mean of the current and the previous periods "
-                + "(columns <tt>*_trailing_ma</tt>)")
+                + "(columns *_trailing_ma)")
             TRAILING_MA,
-            @Label(value = "Hodrick-Prescott", description = "HP trend and cycle (columns <tt>*_hp</tt>, "
-                + "<tt>*_cycle</tt>)")
+            @Label(value = "Hodrick-Prescott", description = "HP trend and cycle (columns *_hp, "
+                + "*_cycle)")
             HP
     }
 

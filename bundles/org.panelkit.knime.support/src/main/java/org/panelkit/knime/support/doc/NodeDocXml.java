@@ -3,6 +3,7 @@ package org.panelkit.knime.support.doc;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.function.Consumer;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -34,9 +35,26 @@ public final class NodeDocXml {
     private NodeDocXml() {
     }
 
+    /**
+     * The description document; a text that is not well-formed XHTML is an error.
+     *
+     * @throws IllegalArgumentException naming the malformed text
+     */
     public static Document toDocument(NodeDoc d) {
-        DocumentBuilder builder = newBuilder();
-        Document doc = builder.newDocument();
+        return toDocument(d, problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+    }
+
+    /**
+     * The description document, never failing on a text: a text that is not well-formed XHTML is reported to
+     * {@code problems} (e.g. a log) and written as plain text instead, so that a node factory built from it always
+     * has a description. (KNIME's NodeFactory.init only catches SAX, IO and XmlBeans exceptions: anything else
+     * thrown while describing a node makes the node impossible to create.)
+     */
+    public static Document toDocument(NodeDoc d, Consumer<String> problems) {
+        Parser builder = newBuilder(problems);
+        Document doc = builder.builder().newDocument();
         Element node = el(doc, "knimeNode");
         node.setAttribute("icon", d.icon());
         node.setAttribute("type", d.type());
@@ -106,7 +124,7 @@ public final class NodeDocXml {
         return o.description() + "<p>Settings key: <tt>" + escape(o.settingsKey()) + "</tt></p>";
     }
 
-    private static void port(DocumentBuilder b, Element ports, String tag, int index, NodeDoc.Port p) {
+    private static void port(Parser b, Element ports, String tag, int index, NodeDoc.Port p) {
         Element e = html(b, ports, tag, p.description());
         e.setAttribute("index", Integer.toString(index));
         e.setAttribute("name", p.name());
@@ -124,15 +142,18 @@ public final class NodeDocXml {
     }
 
     /** Appends an element whose content is the XHTML fragment, its elements moved into the node namespace. */
-    private static Element html(DocumentBuilder b, Element parent, String tag, String fragment) {
+    private static Element html(Parser b, Element parent, String tag, String fragment) {
         Document doc = parent.getOwnerDocument();
         Element e = el(doc, tag);
         parent.appendChild(e);
         Document parsed;
         try {
-            parsed = b.parse(new InputSource(new StringReader("<fragment>" + fragment + "</fragment>")));
+            parsed = b.builder().parse(new InputSource(new StringReader("<fragment>" + fragment + "</fragment>")));
         } catch (SAXException | IOException ex) {
-            throw new IllegalArgumentException("description is not well-formed XHTML: " + fragment, ex);
+            b.problems().accept("description text is not well-formed XHTML (" + ex.getMessage() + "), written as "
+                + "plain text: " + fragment);
+            e.setTextContent(fragment);
+            return e;
         }
         NodeList children = parsed.getDocumentElement().getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
@@ -163,14 +184,18 @@ public final class NodeDocXml {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static DocumentBuilder newBuilder() {
+    /** The fragment parser and where its problems go. */
+    private record Parser(DocumentBuilder builder, Consumer<String> problems) {
+    }
+
+    private static Parser newBuilder(Consumer<String> problems) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             DocumentBuilder b = f.newDocumentBuilder();
             b.setErrorHandler(new DefaultHandler()); // report by exception only, nothing on stderr
-            return b;
+            return new Parser(b, problems);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
