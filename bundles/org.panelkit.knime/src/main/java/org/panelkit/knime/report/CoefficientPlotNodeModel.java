@@ -29,7 +29,7 @@ public final class CoefficientPlotNodeModel extends PanelKitNodeModel<Coefficien
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs, final CoefficientPlotParameters p)
         throws InvalidSettingsException {
         int models = ModelInputs.validate(inSpecs);
-        p.toOptions().toPlotOptions(models);
+        p.toOptions().validate(models); // the terms are checked when the models are read
         return new PortObjectSpec[]{new ImagePortObjectSpec(PNGImageContent.TYPE),
             KnimeTables.spec(CoefficientPlotOptions.POINT_COLUMNS)};
     }
@@ -40,9 +40,10 @@ public final class CoefficientPlotNodeModel extends PanelKitNodeModel<Coefficien
         int n = ModelInputs.validate(java.util.Arrays.stream(inObjects)
             .map(o -> ((BufferedDataTable)o).getDataTableSpec()).toArray(PortObjectSpec[]::new));
         CoefficientPlotOptions o = p.toOptions();
-        var options = o.toPlotOptions(n);
+        o.validate(n);
         List<ModelSummary> models =
             ModelInputs.read(inObjects, ModelInput.labels(o.modelLabels(), n), exec.createSubProgress(0.4));
+        var options = o.toPlotOptions(n, models.stream().flatMap(m -> m.terms().stream()).toList());
         exec.setProgress(0.5, "drawing the plot");
         CoefficientPlot plot = CoefficientPlot.of(models, options);
         byte[] png = plot.png();

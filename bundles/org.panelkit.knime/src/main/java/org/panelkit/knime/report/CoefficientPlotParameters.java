@@ -14,8 +14,6 @@ import org.knime.node.parameters.widget.number.NumberInputWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MaxValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
-import org.knime.node.parameters.widget.text.TextInputWidget;
-import org.knime.node.parameters.widget.text.TextInputWidgetValidation.PatternValidation.IsNotEmptyValidation;
 import org.panelkit.knime.support.report.CoefficientPlotOptions;
 
 /** Dialog and settings of the Coefficient Plot node; the settings keys are stable (docs/knime-nodes.md). */
@@ -31,8 +29,8 @@ public final class CoefficientPlotParameters implements NodeParameters {
     }
 
     @Layout(PlotSection.class)
-    @Widget(title = "Terms", description = "The regressors to plot, comma-separated (at most 8), e.g. IC.")
-    @TextInputWidget(minLengthValidation = IsNotEmptyValidation.class)
+    @Widget(title = "Terms", description = "The regressors to plot, comma-separated (at most 8), e.g. IC. Empty: "
+        + "every slope of the connected models (the first 8), as Stata's coefplot.")
     @Persist(configKey = "terms")
     String m_terms = "";
 

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.panelkit.engine.PanelKitException;
 import org.panelkit.engine.report.CoefficientPlot;
+import org.panelkit.engine.report.ModelSummary;
 import org.panelkit.engine.report.PlotOptions;
 import org.panelkit.engine.report.PlotPoint;
 import org.panelkit.knime.support.table.ColumnKind;
@@ -48,26 +49,54 @@ public record CoefficientPlotOptions(String terms, String modelLabels, String ti
     }
 
     /**
+     * The plot options for explicitly listed terms.
+     *
      * @throws IllegalArgumentException naming the option to fix
      */
     public PlotOptions toPlotOptions(int models) {
+        return toPlotOptions(models, List.of());
+    }
+
+    /**
+     * The plot options; with no terms listed, the slopes of the models ({@code modelTerms}, the constant left out,
+     * at most {@link PlotOptions#MAX_TERMS}), as Stata's {@code coefplot} plots every coefficient by default.
+     *
+     * @throws IllegalArgumentException naming the option to fix
+     */
+    public PlotOptions toPlotOptions(int models, List<String> modelTerms) {
+        validate(models);
+        List<String> terms = termList().isEmpty() ? defaultTerms(modelTerms) : termList();
+        if (terms.isEmpty()) {
+            throw new IllegalArgumentException("no terms to plot: the models have no slopes; enter the regressors to "
+                    + "plot, comma-separated (e.g. IC)");
+        }
+        try {
+            return PlotOptions.builder(terms).title(title).xLabel(xLabel).width(width).height(height).scale(scale)
+                    .build();
+        } catch (PanelKitException e) {
+            throw new IllegalArgumentException(e.getMessage() + ": change the option", e);
+        }
+    }
+
+    /** The slopes to plot when no term is listed: the models' terms in order, without the constant. */
+    public static List<String> defaultTerms(List<String> modelTerms) {
+        return modelTerms.stream().filter(t -> !ModelSummary.CONSTANT_TERM.equals(t)).distinct()
+                .limit(PlotOptions.MAX_TERMS).toList();
+    }
+
+    /**
+     * Checks what can be checked before the models are read (models connected, labels, output file).
+     *
+     * @throws IllegalArgumentException naming the option to fix
+     */
+    public void validate(int models) {
         if (models < 1) {
             throw new IllegalArgumentException("no model connected: add a pair of Model input ports (coefficients, "
                     + "statistics) and connect a Panel Regression node's first two outputs");
         }
-        if (termList().isEmpty()) {
-            throw new IllegalArgumentException("no terms to plot: enter the regressors to plot, comma-separated "
-                    + "(e.g. IC)");
-        }
         ModelInput.labels(modelLabels, models);
         if (writeFiles) {
             filePath();
-        }
-        try {
-            return PlotOptions.builder(termList()).title(title).xLabel(xLabel).width(width).height(height).scale(scale)
-                    .build();
-        } catch (PanelKitException e) {
-            throw new IllegalArgumentException(e.getMessage() + ": change the option", e);
         }
     }
 

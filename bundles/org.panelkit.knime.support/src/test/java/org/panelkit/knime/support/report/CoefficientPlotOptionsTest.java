@@ -36,8 +36,13 @@ class CoefficientPlotOptionsTest {
 
     @Test
     void validationNamesTheFix() {
+        // no terms listed: the models' slopes (constant left out, at most 8), as coefplot plots every coefficient
+        assertEquals(List.of("IC", "CX"), CoefficientPlotOptions.of(" ").toPlotOptions(1, List.of("IC", "_cons", "CX", "IC"))
+                .terms());
+        assertEquals(8, CoefficientPlotOptions.defaultTerms(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i")).size());
         var e = assertThrows(IllegalArgumentException.class, () -> CoefficientPlotOptions.of(" ").toPlotOptions(1));
-        assertEquals("no terms to plot: enter the regressors to plot, comma-separated (e.g. IC)", e.getMessage());
+        assertEquals("no terms to plot: the models have no slopes; enter the regressors to plot, comma-separated "
+                + "(e.g. IC)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> new CoefficientPlotOptions("IC", "", "", "", 100, 0, 2, false, "").toPlotOptions(1));
         assertEquals("plot width must be between 200 and 20000 pixels, got 100: change the option", e.getMessage());
