@@ -128,7 +128,9 @@ public final class PanelRegressionParameters implements NodeParameters {
 
     @Layout(StandardErrorSection.class)
     @Widget(title = "Cluster by", description = "What the clustered standard errors cluster by (one-way: one "
-        + "dimension; two-way clustering: two).")
+        + "dimension; two-way clustering: two). With two-way clustered standard errors, Entity or Time means the "
+        + "panel's two keys, entity and time (so that setting only the standard errors, e.g. the se_type flow "
+        + "variable to TWOWAY, works).")
     @Effect(predicate = IsClustered.class, type = EffectType.SHOW)
     @ValueReference(ClusterByRef.class)
     @Persist(configKey = KEY_CLUSTER_BY)

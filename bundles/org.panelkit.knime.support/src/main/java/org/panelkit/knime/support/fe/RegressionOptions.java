@@ -162,7 +162,16 @@ public final class RegressionOptions {
         if (!seType.isClustered()) {
             return false;
         }
-        return clusterBy == dimension || clusterBy == ClusterBy.ENTITY_AND_TIME;
+        return clusterBy == dimension || clusterBy == ClusterBy.ENTITY_AND_TIME || twoWayOnPanelKeys();
+    }
+
+    /**
+     * Two-way clustering with 'Cluster by' Entity or Time clusters by the panel's two keys, entity and time: the
+     * only second dimension a panel has, and what a batch run that sets the standard errors alone (the se_type flow
+     * variable of the example workflows) must get.
+     */
+    private boolean twoWayOnPanelKeys() {
+        return seType == VcovType.TWOWAY && (clusterBy == ClusterBy.ENTITY || clusterBy == ClusterBy.TIME);
     }
 
     private String whyEntity() {
@@ -187,8 +196,7 @@ public final class RegressionOptions {
             case ENTITY:
             case TIME:
                 if (twoWay) {
-                    throw new IllegalArgumentException("two-way clustered standard errors need two cluster dimensions: "
-                            + "set 'Cluster by' to 'Entity and time' or to 'Columns' with two columns");
+                    return List.of(entity, time);
                 }
                 return List.of(clusterBy == ClusterBy.ENTITY ? entity : time);
             case ENTITY_AND_TIME:

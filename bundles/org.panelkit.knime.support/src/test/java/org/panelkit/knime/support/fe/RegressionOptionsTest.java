@@ -51,12 +51,17 @@ class RegressionOptionsTest {
                 .toModelSpec(SCHEMA).cluster());
     }
 
+    /** Two-way clustering with 'Cluster by' Entity (the default) or Time clusters by entity and time (se_type=TWOWAY in batch). */
+    @Test
+    void twoWayClusteringByEntityOrTimeUsesBothPanelKeys() {
+        assertEquals(List.of("province", "year"), study().seType(VcovType.TWOWAY).build().toModelSpec(SCHEMA).cluster());
+        assertEquals(List.of("province", "year"), study().seType(VcovType.TWOWAY).clusterBy(ClusterBy.TIME).build()
+                .toModelSpec(SCHEMA).cluster());
+    }
+
     @Test
     void clusterMismatchNamesTheFix() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> study().seType(VcovType.TWOWAY).build().toModelSpec(SCHEMA));
-        assertTrue(e.getMessage().startsWith("two-way clustered standard errors need two cluster dimensions"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
                 () -> study().clusterBy(ClusterBy.ENTITY_AND_TIME).build().toModelSpec(SCHEMA));
         assertTrue(e.getMessage().contains("choose 'Two-way clustered' standard errors"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
