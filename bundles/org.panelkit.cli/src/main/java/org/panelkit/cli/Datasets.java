@@ -110,28 +110,21 @@ public final class Datasets {
     /** Every dataset, in the order {@code panelkit datasets} lists them. */
     public static final List<Dataset> ALL = List.of(
             new Dataset("produc", "Produc.csv", DIR + "Produc.csv", "state", "year",
-                    "US states' public capital and gross state product, 48 states 1970-1986 (Munnell 1990); "
-                            + "ln_* columns added",
-                    "R plm 2.6-2 (Produc)"),
+                    "US states' public capital and output 1970-1986, logs added (Munnell 1990)", "R plm 2.6-2"),
             new Dataset("grunfeld", "Grunfeld.csv", DIR + "Grunfeld.csv", "firm", "year",
-                    "investment, market value and capital stock of 10 US firms 1935-1954 (Grunfeld 1958); "
-                            + "ln_* columns added",
-                    "R plm 2.6-2 (Grunfeld)"),
+                    "investment of 10 US firms 1935-1954, logs added (Grunfeld 1958)", "R plm 2.6-2"),
             new Dataset("petersencl", "PetersenCL.csv", DIR + "PetersenCL.csv", "firm", "year",
-                    "simulated panel for checking clustered standard errors, 500 firms x 10 years (Petersen 2009)",
-                    "R sandwich 3.0-2 (PetersenCL)"),
+                    "simulated, for clustered standard errors: 500 firms x 10 years (Petersen 2009)",
+                    "R sandwich 3.0-2"),
             new Dataset("study", "synthetic_study_raw.csv", "/org/panelkit/cli/study/synthetic_study_raw.csv",
                     "province", "year",
-                    "synthetic study-shaped raw series, 30 provinces 2001-2021, ~5% of cells missing "
-                            + "(not the study's data)",
-                    "PanelKit (panelkit study-data, seed 20250215)"),
+                    "synthetic study-shaped raw series, 30 provinces 2001-2021 - not the study's data",
+                    "PanelKit study-data"),
             new Dataset("produc_holed", "Produc_holed.csv", DIR + "Produc_holed.csv", "state", "year",
-                    "Produc with 9-12% of pcap, emp and unemp knocked out (interpolation examples)",
-                    "PanelKit, from R plm 2.6-2 (Produc)"),
+                    "Produc with 270 cells of pcap, emp, unemp knocked out (interpolation)", "PanelKit, from plm"),
             new Dataset("lq_regions", "synthetic_30x21_long.csv", DIR + "synthetic_30x21_long.csv", "region",
-                    "year",
-                    "seeded synthetic output, 30 regions x 2000-2020 x 4 industries, long (location quotients)",
-                    "PanelKit (seeded R simulation)"));
+                    "year", "synthetic output of 30 regions x 4 industries 2000-2020, long (location quotients)",
+                    "PanelKit, seeded"));
 
     private static final Map<String, Path> WRITTEN = new HashMap<>();
     private static final Map<Path, String> NAMES = new HashMap<>();

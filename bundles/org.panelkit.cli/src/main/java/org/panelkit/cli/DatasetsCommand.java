@@ -40,11 +40,10 @@ final class DatasetsCommand implements Callable<Integer> {
             if (out != null) {
                 throw new IllegalArgumentException("--out needs a dataset NAME (one of " + Datasets.available() + ")");
             }
-            o.printf(Locale.ROOT, "%-14s %6s  %-8s %-5s  %s [%s]%n", "name", "rows", "entity", "time", "what",
-                    "source");
+            String format = "%-14s %5s  %-8s %-5s %-20s %s%n";
+            o.printf(Locale.ROOT, format, "dataset", "rows", "entity", "time", "source", "what");
             for (Datasets.Dataset d : Datasets.ALL) {
-                o.printf(Locale.ROOT, "%-14s %6d  %-8s %-5s  %s [%s]%n", "@" + d.name(), d.rows(), d.entity(),
-                        d.time(), d.what(), d.source());
+                o.printf(Locale.ROOT, format, "@" + d.name(), d.rows(), d.entity(), d.time(), d.source(), d.what());
             }
             o.flush();
             return 0;

@@ -67,12 +67,14 @@ class DatasetsCommandTest {
         assertEquals(0, r.code, r.toString());
         String[] lines = r.out.split("\n");
         assertEquals(1 + Datasets.ALL.size(), lines.length, r.out);
-        assertTrue(lines[0].startsWith("name"), lines[0]);
-        assertTrue(r.out.contains("@produc           816  state    year   US states' public capital"), r.out);
-        assertTrue(r.out.contains("@grunfeld         200  firm     year"), r.out);
-        assertTrue(r.out.contains("@petersencl      5000  firm     year"), r.out);
-        assertTrue(r.out.contains("@study            630  province year"), r.out);
-        assertTrue(r.out.contains("[R plm 2.6-2 (Produc)]"), r.out);
+        assertEquals("dataset         rows  entity   time  source               what", lines[0]);
+        assertEquals("@produc          816  state    year  R plm 2.6-2          US states' public capital and output "
+                + "1970-1986, logs added (Munnell 1990)", lines[1]);
+        assertTrue(lines[2].startsWith("@grunfeld        200  firm     year  R plm 2.6-2 "), lines[2]);
+        assertTrue(lines[3].startsWith("@petersencl     5000  firm     year  R sandwich 3.0-2 "), lines[3]);
+        assertTrue(lines[4].startsWith("@study           630  province year  PanelKit study-data "), lines[4]);
+        assertTrue(lines[5].startsWith("@produc_holed    816  state    year "), lines[5]);
+        assertTrue(lines[6].startsWith("@lq_regions     2520  region   year "), lines[6]);
         assertEquals("", r.err);
     }
 
