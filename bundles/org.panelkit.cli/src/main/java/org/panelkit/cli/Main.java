@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "panelkit", mixinStandardHelpOptions = true, version = "PanelKit 0.1.0",
         description = "Regional panel econometrics: fixed-effects regression with Stata/R-exact standard errors.",
-        subcommands = {FeCommand.class, BenchCommand.class, org.panelkit.cli.study.StudyDataCommand.class, org.panelkit.cli.study.ReproduceCommand.class, InterpolateCommand.class, SmoothCommand.class, LqCommand.class, RegionsCommand.class, SplitCommand.class, DescribeCommand.class, TableCommand.class, PlotCommand.class, CompareCommand.class, MediationCommand.class})
+        subcommands = {FeCommand.class, BenchCommand.class, org.panelkit.cli.study.StudyDataCommand.class, org.panelkit.cli.study.ReproduceCommand.class, InterpolateCommand.class, SmoothCommand.class, LqCommand.class, RegionsCommand.class, SplitCommand.class, DescribeCommand.class, TableCommand.class, PlotCommand.class, CompareCommand.class, MediationCommand.class, DatasetsCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input or usage. */
     public static final int BAD_INPUT = 2;
@@ -37,6 +37,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setExpandAtFiles(false); // --data @NAME names a shipped dataset (Datasets), not an argument file
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("error: " + ex.getMessage());
             err.println("(see 'panelkit " + commandName(ex.getCommandLine()) + "--help')");

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * file, the variables, the fixed effects and the variance estimator with its convention.
  */
 final class ModelOptions {
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "CSV file with a header row")
+    @Option(names = "--data", required = true, paramLabel = "FILE.csv|@NAME", converter = Datasets.DataPath.class,
+            description = "CSV file with a header row, or @NAME: a shipped dataset (panelkit datasets)")
     Path data;
 
     @Option(names = "--y", required = true, paramLabel = "NAME", description = "dependent variable")

@@ -31,7 +31,8 @@ final class SmoothCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "CSV file with a header row")
+    @Option(names = "--data", required = true, paramLabel = "FILE.csv|@NAME", converter = Datasets.DataPath.class,
+            description = "CSV file with a header row, or @NAME: a shipped dataset (panelkit datasets)")
     Path data;
 
     @Option(names = "--entity", required = true, paramLabel = "COL", description = "panel unit column")

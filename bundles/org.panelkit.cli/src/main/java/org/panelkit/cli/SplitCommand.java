@@ -45,7 +45,8 @@ final class SplitCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "CSV file with a header row")
+    @Option(names = "--data", required = true, paramLabel = "FILE.csv|@NAME", converter = Datasets.DataPath.class,
+            description = "CSV file with a header row, or @NAME: a shipped dataset (panelkit datasets)")
     Path data;
 
     @Option(names = "--by", required = true, paramLabel = "region-nbs3|region-nbs4|mapping|year:Y|column:COL",

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +20,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * The JSON contract of {@code panelkit fe --format json} against the reference results in shared/oracle, and
+ * The JSON contract of {@code panelkit fe --format json} against the reference results in testdata/oracle, and
  * legal-but-degenerate input (unsorted rows, missing cells, constant and collinear regressors) giving the right
  * result with the problem reported.
  */
@@ -30,19 +29,7 @@ class FeCommandResultsTest {
     Path dir;
 
     static Path oracle(String rel) {
-        String env = System.getenv("PANELKIT_SHARED");
-        Path p = env != null ? Paths.get(env) : null;
-        Path here = Paths.get("").toAbsolutePath();
-        while (p == null && here != null) {
-            if (Files.isDirectory(here.resolve("shared/oracle"))) {
-                p = here.resolve("shared");
-            }
-            here = here.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("shared/oracle not found; set PANELKIT_SHARED");
-        }
-        return p.resolve("oracle").resolve(rel);
+        return TestData.oracle(rel);
     }
 
     private static JsonObject json(CliRunner r) {

@@ -12,7 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * {@code fe --vcov wild}, {@code compare} and {@code mediation} on Produc (shared/oracle): the JSON contract, the
+ * {@code fe --vcov wild}, {@code compare} and {@code mediation} on Produc (testdata/oracle): the JSON contract, the
  * text output, and bad input as one {@code error:} line with exit code 2.
  */
 class InferenceCommandsTest {

@@ -5,11 +5,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 /**
  * Test helpers for the lq, regions, split and describe commands: run the command line in-process, find the
- * shared reference folder (PANELKIT_SHARED or a {@code shared/oracle} above the working directory).
+ * repository's reference data ({@link TestData}).
  */
 final class PrepTesting {
     private PrepTesting() {
@@ -40,19 +39,9 @@ final class PrepTesting {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** A file of the repository's reference data {@code testdata/oracle/}. */
     static Path oracle(String relative) {
-        String env = System.getenv("PANELKIT_SHARED");
-        if (env != null) {
-            return Paths.get(env).resolve("oracle").resolve(relative);
-        }
-        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("oracle");
-            if (Files.isDirectory(candidate)) {
-                return candidate.resolve(relative);
-            }
-        }
-        throw new IllegalStateException("cannot find shared/oracle above " + Paths.get("").toAbsolutePath()
-                + "; set PANELKIT_SHARED");
+        return TestData.oracle(relative);
     }
 
     static Path write(Path dir, String name, String content) throws Exception {

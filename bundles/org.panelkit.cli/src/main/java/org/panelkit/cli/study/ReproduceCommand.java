@@ -40,8 +40,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE|DIR",
-            description = "raw data CSV (or a folder holding study_raw.csv); default: the embedded synthetic data")
+    @Option(names = "--data", paramLabel = "FILE|DIR|@NAME", converter = org.panelkit.cli.Datasets.DataPath.class,
+            description = "raw data CSV (or a folder holding study_raw.csv); default: the embedded synthetic data "
+                    + "(@study)")
     Path data;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "panelkit-study",
@@ -81,7 +82,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
         PrintWriter console = spec.commandLine().getOut();
-        boolean synthetic = data == null;
+        boolean synthetic = data == null || "study".equals(org.panelkit.cli.Datasets.nameOf(data));
         CsvColumns raw = readRaw();
         StudyPanel panel = StudyPanel.build(raw, InterpolationMethod.fromKey(interpolation), Ends.fromKey(ends),
                 StudyVariables.IcSector.fromKey(icSector));

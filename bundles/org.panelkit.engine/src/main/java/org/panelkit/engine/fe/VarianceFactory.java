@@ -14,7 +14,7 @@ import org.panelkit.engine.vcov.VcovType;
 /**
  * Chooses and computes the variance estimator of a fitted model under a convention. Notation: N observations,
  * k slopes (k' = k + 1 for pooled OLS with a constant: plm counts the intercept there), K_fe the rank of the
- * fixed effects, G clusters. Small-sample factors (shared/oracle/README.md, section Conventions):
+ * fixed effects, G clusters. Small-sample factors (testdata/oracle/README.md, section Conventions):
  * <ul>
  * <li>HC1: N/(N-k-K_fe) (xtreg, areg) or N/(N-k') (plm)</li>
  * <li>CR1: G/(G-1) (N-1)/(N-K), K = k + K_fe - sum over fixed effects nested in the clusters of (levels - 1)

@@ -2,7 +2,7 @@ package org.panelkit.engine.vcov;
 
 /**
  * The "meat" of the sandwich estimators, V = B M B (bread B = (Z'Z)^-1). Formulas and the packages they
- * reproduce are in the oracle README (shared/oracle) and in the docs of each method.
+ * reproduce are in the oracle README (testdata/oracle) and in the docs of each method.
  */
 public final class Meat {
     private Meat() {

@@ -28,7 +28,7 @@ import org.panelkit.engine.fe.ModelSpec;
 import org.panelkit.engine.split.SplitSpec;
 import org.panelkit.engine.stats.Distributions;
 import org.panelkit.engine.testing.RScript;
-import org.panelkit.engine.testing.SharedData;
+import org.panelkit.engine.testing.TestData;
 import org.panelkit.engine.vcov.Convention;
 import org.panelkit.engine.vcov.VcovType;
 
@@ -224,7 +224,7 @@ class SubsampleComparisonTest {
         Path out = dir.resolve("reference.csv");
         Files.writeString(in, csv.toString(), StandardCharsets.UTF_8);
         RScript.run(SubsampleComparisonTest.class, "compare_reference.R", dir, in.toString(), out.toString());
-        Columns ref = SharedData.readCsv(out);
+        Columns ref = TestData.readCsv(out);
         ModelSpec spec = model().convention(Convention.AREG).build();
         ComparisonResult r = SubsampleComparison.compare(data, spec, SplitSpec.byBreak("year", 2005),
                 ProgressMonitor.NONE);

@@ -20,10 +20,10 @@ import org.panelkit.engine.PanelKitException;
 import org.panelkit.engine.ProgressMonitor;
 import org.panelkit.engine.data.Columns;
 import org.panelkit.engine.data.KeyColumn;
-import org.panelkit.engine.testing.SharedData;
+import org.panelkit.engine.testing.TestData;
 
 /**
- * Panel diagnostics on plm's Produc with cells knocked out (shared/oracle/interp/Produc_holed.csv; the
+ * Panel diagnostics on plm's Produc with cells knocked out (testdata/oracle/interp/Produc_holed.csv; the
  * knocked-out cells are listed in Produc_mask.csv), and on variants of it with rows removed or duplicated.
  */
 class PanelDescriberTest {
@@ -31,7 +31,7 @@ class PanelDescriberTest {
 
     @BeforeAll
     static void read() {
-        holed = SharedData.readCsv(SharedData.oracle("interp/Produc_holed.csv"));
+        holed = TestData.readCsv(TestData.oracle("interp/Produc_holed.csv"));
     }
 
     private static String state(Columns c, int row) {
@@ -54,7 +54,7 @@ class PanelDescriberTest {
         assertEquals(48, d.entitiesSpanningPanel());
         // missing cells per variable = the knocked-out cells listed in the mask
         Map<String, Integer> masked = new HashMap<>();
-        List<String> lines = Files.readAllLines(SharedData.oracle("interp/Produc_mask.csv"));
+        List<String> lines = Files.readAllLines(TestData.oracle("interp/Produc_mask.csv"));
         for (String line : lines.subList(1, lines.size())) {
             masked.merge(line.split(",")[2], 1, Integer::sum);
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.panelkit.engine.data.Columns;
 import org.panelkit.engine.testing.RScript;
-import org.panelkit.engine.testing.SharedData;
+import org.panelkit.engine.testing.TestData;
 import org.panelkit.engine.vcov.Convention;
 import org.panelkit.engine.vcov.VcovType;
 
@@ -67,7 +67,7 @@ class FreshReferenceTest {
         Path out = dir.resolve("ref.json");
         RScript.run(FreshReferenceTest.class, "fresh_reference.R", dir, csv.toString(), out.toString());
         ref = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
-        data = SharedData.readCsv(csv);
+        data = TestData.readCsv(csv);
     }
 
     private static FixedEffectsResult fit(VcovType vcov, Convention conv, List<String> cluster) {
@@ -119,7 +119,7 @@ class FreshReferenceTest {
     @Test
     void cr2MatchesClubSandwichOnDummyRegression() {
         FixedEffectsResult r = fit(VcovType.CR2, Convention.XTREG, List.of());
-        // absorbed (plm) and dummy (lm) CR2 agree to about 1e-7 (shared/oracle README)
+        // absorbed (plm) and dummy (lm) CR2 agree to about 1e-7 (testdata/oracle README)
         compare(r, "cr2", 1e-6);
         for (Coefficient c : r.coefficients()) {
             assertClose(ref.getAsJsonObject("cr2_df").get(c.term()).getAsDouble(), c.df(), 1e-5, "CR2 df " + c.term());

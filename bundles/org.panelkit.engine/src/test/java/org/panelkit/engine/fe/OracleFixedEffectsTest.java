@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.panelkit.engine.data.Columns;
-import org.panelkit.engine.testing.SharedData;
+import org.panelkit.engine.testing.TestData;
 import org.panelkit.engine.vcov.Convention;
 import org.panelkit.engine.vcov.VcovType;
 
@@ -27,7 +27,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Reproduces every reference result in shared/oracle/expected (R plm, sandwich, estimatr, clubSandwich and
+ * Reproduces every reference result in testdata/oracle/expected (R plm, sandwich, estimatr, clubSandwich and
  * gretl on Produc, Grunfeld and PetersenCL) to 1e-8 relative: coefficients, every variance convention,
  * degrees of freedom, p-values, Wald tests, R-squared variants, F test and both Stata constants.
  */
@@ -38,7 +38,7 @@ class OracleFixedEffectsTest {
     @TestFactory
     Stream<DynamicTest> everyReferenceFile() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        List<Path> files = SharedData.list(SharedData.oracle("expected"), "*.json");
+        List<Path> files = TestData.list(TestData.oracle("expected"), "*.json");
         assertTrue(files.size() >= 12, "expected the 12 oracle files, found " + files.size());
         for (Path file : files) {
             JsonObject o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
@@ -54,7 +54,7 @@ class OracleFixedEffectsTest {
 
     private static Columns data(JsonObject o) {
         return DATA.computeIfAbsent(o.get("data_file").getAsString(),
-                f -> SharedData.readCsv(SharedData.oracle(f)));
+                f -> TestData.readCsv(TestData.oracle(f)));
     }
 
     private static ModelSpec.Builder spec(JsonObject o) {

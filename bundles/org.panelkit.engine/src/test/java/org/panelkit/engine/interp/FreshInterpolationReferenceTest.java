@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.panelkit.engine.data.Columns;
 import org.panelkit.engine.data.KeyColumn;
 import org.panelkit.engine.testing.RScript;
-import org.panelkit.engine.testing.SharedData;
+import org.panelkit.engine.testing.TestData;
 
 /**
  * R computed in the same run on a panel this test makes: irregular time (about a fifth of the years have no row,
@@ -75,7 +75,7 @@ class FreshInterpolationReferenceTest {
         }
         Path out = dir.resolve("ref.csv");
         RScript.run(FreshInterpolationReferenceTest.class, "interp_reference.R", dir, csv.toString(), out.toString());
-        data = SharedData.readCsv(csv);
+        data = TestData.readCsv(csv);
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");

@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.panelkit.engine.data.Columns;
 import org.panelkit.engine.data.KeyColumn;
-import org.panelkit.engine.testing.SharedData;
+import org.panelkit.engine.testing.TestData;
 
 /**
- * shared/oracle/interp: Produc with 9-12% of pcap, emp and unemp knocked out, filled by R zoo. Every cell of the
+ * testdata/oracle/interp: Produc with 9-12% of pcap, emp and unemp knocked out, filled by R zoo. Every cell of the
  * three columns (knocked-out and untouched) must match zoo to 1e-9, except the documented difference: a series
  * with a single observation (WYOMING unemp) under constant ends, which zoo's approx(rule = 2) leaves missing
  * and we fill with that value.
@@ -32,8 +32,8 @@ class OracleInterpolationTest {
 
     @BeforeAll
     static void read() {
-        holed = SharedData.readCsv(SharedData.oracle("interp/Produc_holed.csv"));
-        Columns mask = SharedData.readCsv(SharedData.oracle("interp/Produc_mask.csv"));
+        holed = TestData.readCsv(TestData.oracle("interp/Produc_holed.csv"));
+        Columns mask = TestData.readCsv(TestData.oracle("interp/Produc_mask.csv"));
         KeyColumn state = mask.key("state");
         KeyColumn variable = mask.key("variable");
         double[] year = mask.numeric("year");
@@ -71,7 +71,7 @@ class OracleInterpolationTest {
         "Produc_interp_locf.csv, locf, none",
         "Produc_interp_nocb.csv, nocb, none"})
     void matchesZoo(String file, String method, String ends) {
-        Columns expected = SharedData.readCsv(SharedData.oracle("interp/" + file));
+        Columns expected = TestData.readCsv(TestData.oracle("interp/" + file));
         InterpolationSpec spec = InterpolationSpec.builder("state", "year", VARS)
                 .method(InterpolationMethod.fromKey(method)).ends(Ends.fromKey(ends)).build();
         InterpolationResult r = PanelInterpolation.run(holed, spec);

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.panelkit.engine.data.Columns;
 import org.panelkit.engine.data.KeyColumn;
-import org.panelkit.engine.testing.SharedData;
+import org.panelkit.engine.testing.TestData;
 
 /**
- * Reproduces shared/oracle/lq/synthetic_30x21_lq.csv (30 regions x 2000-2020 x 4 industries; R07 ind_C is 0 in
+ * Reproduces testdata/oracle/lq/synthetic_30x21_lq.csv (30 regions x 2000-2020 x 4 industries; R07 ind_C is 0 in
  * 2005-2006) from synthetic_30x21_long.csv to 1e-12 relative, in the long layout, in the wide layout, and with
  * the national values given as national rows or as a national column (both built from the oracle's own
  * industry_national, so all four must agree with it).
@@ -29,8 +29,8 @@ class OracleLocationQuotientTest {
 
     @BeforeAll
     static void read() {
-        input = SharedData.readCsv(SharedData.oracle("lq/synthetic_30x21_long.csv"));
-        expected = SharedData.readCsv(SharedData.oracle("lq/synthetic_30x21_lq.csv"));
+        input = TestData.readCsv(TestData.oracle("lq/synthetic_30x21_long.csv"));
+        expected = TestData.readCsv(TestData.oracle("lq/synthetic_30x21_lq.csv"));
         n = input.rowCount();
         assertEquals(30 * 21 * 4, n, "oracle input rows");
         assertEquals(n, expected.rowCount(), "oracle output rows");

@@ -26,7 +26,7 @@ import org.panelkit.engine.fe.FixedEffectsRegression;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.fe.ModelSpec;
 import org.panelkit.engine.testing.RScript;
-import org.panelkit.engine.testing.SharedData;
+import org.panelkit.engine.testing.TestData;
 import org.panelkit.engine.vcov.VcovType;
 
 /**
@@ -243,7 +243,7 @@ class MediationTest {
             Path work = Files.createDirectories(dir.resolve("r" + level));
             RScript.run(MediationTest.class, "boot_intervals.R", work, in.toString(), Double.toString(level),
                     out.toString());
-            Columns ref = SharedData.readCsv(out);
+            Columns ref = TestData.readCsv(out);
             assertClose(ref.numeric("perc")[0], m.percentile()[0], 1e-10, "percentile low");
             assertClose(ref.numeric("perc")[1], m.percentile()[1], 1e-10, "percentile high");
             assertClose(ref.numeric("bc")[0], m.biasCorrected()[0], 1e-10, "BC low");

@@ -7,7 +7,7 @@ import org.panelkit.engine.fe.Effects;
 import org.panelkit.engine.fe.FixedEffectsRegression;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.fe.ModelSpec;
-import org.panelkit.engine.testing.SharedData;
+import org.panelkit.engine.testing.TestData;
 import org.panelkit.engine.vcov.Convention;
 import org.panelkit.engine.vcov.VcovType;
 
@@ -29,7 +29,7 @@ final class ProducModels {
     }
 
     private static Columns data() {
-        return SharedData.readCsv(SharedData.oracle("data/Produc.csv"));
+        return TestData.readCsv(TestData.oracle("data/Produc.csv"));
     }
 
     static synchronized FixedEffectsResult twoway() {

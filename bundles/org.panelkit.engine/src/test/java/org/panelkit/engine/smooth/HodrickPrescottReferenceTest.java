@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.panelkit.engine.data.Columns;
 import org.panelkit.engine.data.KeyColumn;
 import org.panelkit.engine.testing.RScript;
-import org.panelkit.engine.testing.SharedData;
+import org.panelkit.engine.testing.TestData;
 
 /**
  * HP trend and cycle per entity against R mFilter::hpfilter(type = "lambda") computed in the same run on series
@@ -64,7 +64,7 @@ class HodrickPrescottReferenceTest {
         }
         Path out = dir.resolve("hp.csv");
         RScript.run(HodrickPrescottReferenceTest.class, "hp_reference.R", dir, csv.toString(), out.toString());
-        data = SharedData.readCsv(csv);
+        data = TestData.readCsv(csv);
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");

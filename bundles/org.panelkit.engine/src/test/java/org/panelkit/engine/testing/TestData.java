@@ -13,33 +13,30 @@ import org.panelkit.engine.data.Columns;
 import org.panelkit.engine.data.KeyColumn;
 
 /**
- * Locates the project's read-only reference folder {@code shared/} (beside the repository clone, or named by
- * the environment variable PANELKIT_SHARED) and reads its simple CSV files (no quoting; empty, NA and NaN are
- * missing). Columns that are all numbers become numeric columns, the rest key columns.
+ * Locates the repository's reference data {@code testdata/oracle/} (R plm, sandwich, clubSandwich and zoo results
+ * on public panels; provenance in testdata/oracle/PROVENANCE.md) by walking up from the working directory to the
+ * repository root, and reads its simple CSV files (no quoting; empty, NA and NaN are missing). Columns that are
+ * all numbers become numeric columns, the rest key columns. Nothing outside the repository is read.
  */
-public final class SharedData {
-    private SharedData() {
+public final class TestData {
+    private TestData() {
     }
 
-    public static Path shared() {
-        String env = System.getenv("PANELKIT_SHARED");
-        if (env != null) {
-            return Paths.get(env);
-        }
-        Path p = Paths.get("").toAbsolutePath();
-        while (p != null) {
-            Path candidate = p.resolve("shared").resolve("oracle");
-            if (Files.isDirectory(candidate)) {
-                return p.resolve("shared");
+    /** The repository's {@code testdata/} folder. */
+    public static Path testdata() {
+        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("testdata");
+            if (Files.isRegularFile(candidate.resolve("oracle").resolve("README.md"))) {
+                return candidate;
             }
-            p = p.getParent();
         }
-        throw new IllegalStateException("cannot find shared/oracle above " + Paths.get("").toAbsolutePath()
-                + "; set PANELKIT_SHARED");
+        throw new IllegalStateException("cannot find the repository's testdata/oracle above "
+                + Paths.get("").toAbsolutePath());
     }
 
+    /** A file of {@code testdata/oracle/}, e.g. {@code oracle("data/Produc.csv")}. */
     public static Path oracle(String relative) {
-        return shared().resolve("oracle").resolve(relative);
+        return testdata().resolve("oracle").resolve(relative);
     }
 
     public static Columns readCsv(Path file) {
