@@ -31,6 +31,8 @@ import org.knime.core.data.DoubleValue;
 import org.knime.core.data.IntValue;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.port.image.ImagePortObject;
+import org.knime.core.node.port.inactive.InactiveBranchPortObject;
+import org.knime.core.node.port.inactive.InactiveBranchPortObjectSpec;
 import org.knime.core.data.image.png.PNGImageContent;
 import org.knime.core.node.workflow.FlowVariable;
 import org.knime.core.node.workflow.NodeID;
@@ -265,8 +267,18 @@ class NodeExecutionTest {
     }
 
     @Test
+    void regressionResidualsAreInactiveUnlessAsked() {
+        NodeID id = regression("exports", X);
+        executeAndCheckSpecs(id);
+        assertTrue(KnimeTestSupport.portObject(m_wfm, id, 2) instanceof InactiveBranchPortObject,
+            "third output inactive by default");
+        assertTrue(m_wfm.getNodeContainer(id).getOutPort(3).getPortObjectSpec() instanceof InactiveBranchPortObjectSpec);
+    }
+
+    @Test
     void regressionResidualsAndReexecution() {
         NodeID id = regression("exports", X);
+        edit(m_wfm, id, PanelRegressionParameters.class, p -> p.set("m_appendResiduals", true));
         executeAndCheckSpecs(id);
         FixedEffectsResult fit = FixedEffectsRegression.fit(engineData(),
             study("exports", X).cluster(List.of("province")).build());

@@ -49,7 +49,8 @@ public final class PanelRegressionParameters implements NodeParameters {
             KEY_TIME = "time_column", KEY_EFFECTS = "effects", KEY_CONSTANT = "constant", KEY_SE = "se_type",
             KEY_CONVENTION = "convention", KEY_CLUSTER_BY = "cluster_by", KEY_CLUSTER = "cluster_column",
             KEY_CLUSTER2 = "second_cluster_column", KEY_DK_LAG = "dk_lag", KEY_LEVEL = "confidence_level",
-            KEY_SINGLETONS = "drop_singletons", KEY_RESIDUAL = "residual_column", KEY_FITTED = "fitted_column";
+            KEY_SINGLETONS = "drop_singletons", KEY_RESIDUAL = "residual_column", KEY_FITTED = "fitted_column",
+            KEY_APPEND_RESIDUALS = "append_residuals";
 
     @Section(title = "Model")
     interface ModelSection {
@@ -176,14 +177,25 @@ public final class PanelRegressionParameters implements NodeParameters {
     boolean m_dropSingletons;
 
     @Layout(OutputSection.class)
+    @Widget(title = "Append residuals and fitted values", description = "Append each row's residual and fitted "
+        + "value to the input table (third output). Off (the default) the third output is inactive: the node then "
+        + "reads the input once and writes nothing per row, which on a large panel is most of its time and memory "
+        + "(rows outside the estimation sample get missing values when on).")
+    @ValueReference(AppendResidualsRef.class)
+    @Persist(configKey = KEY_APPEND_RESIDUALS)
+    boolean m_appendResiduals;
+
+    @Layout(OutputSection.class)
     @Widget(title = "Residual column", description = "Name of the residual column appended to the input.")
     @TextInputWidget(minLengthValidation = IsNotEmptyValidation.class)
+    @Effect(predicate = AppendsResiduals.class, type = EffectType.SHOW)
     @Persist(configKey = KEY_RESIDUAL)
     String m_residualColumn = RegressionOptions.DEFAULT_RESIDUAL_COLUMN;
 
     @Layout(OutputSection.class)
     @Widget(title = "Fitted value column", description = "Name of the fitted-value column appended to the input.")
     @TextInputWidget(minLengthValidation = IsNotEmptyValidation.class)
+    @Effect(predicate = AppendsResiduals.class, type = EffectType.SHOW)
     @Persist(configKey = KEY_FITTED)
     String m_fittedColumn = RegressionOptions.DEFAULT_FITTED_COLUMN;
 
@@ -212,7 +224,7 @@ public final class PanelRegressionParameters implements NodeParameters {
             .time(m_time).effects(m_effects.engine()).constant(m_constant).seType(m_seType.engine())
             .convention(m_convention.engine()).clusterBy(m_clusterBy.engine()).clusterColumn(m_clusterColumn)
             .secondClusterColumn(m_secondClusterColumn).dkLag(m_dkLag).level(m_level)
-            .dropSingletons(m_dropSingletons).residualColumn(m_residualColumn).fittedColumn(m_fittedColumn).build();
+            .dropSingletons(m_dropSingletons).appendResiduals(m_appendResiduals).residualColumn(m_residualColumn).fittedColumn(m_fittedColumn).build();
     }
 
     /* ---------------------------------------------------------------- choices */
@@ -298,6 +310,16 @@ public final class PanelRegressionParameters implements NodeParameters {
     }
 
     static final class ClusterByRef implements ParameterReference<ClusterByChoice> {
+    }
+
+    static final class AppendResidualsRef implements ParameterReference<Boolean> {
+    }
+
+    static final class AppendsResiduals implements EffectPredicateProvider {
+        @Override
+        public EffectPredicate init(final PredicateInitializer i) {
+            return i.getBoolean(AppendResidualsRef.class).isTrue();
+        }
     }
 
     static final class IsPooled implements EffectPredicateProvider {

@@ -39,8 +39,9 @@ public final class RegressionNodeText {
                         + ColumnListing.html(RegressionReport.COEFFICIENT_COLUMNS))
                 .outPort("Model statistics", "One row describing the fit and the inference:"
                         + ColumnListing.html(RegressionReport.STATISTICS_COLUMNS))
-                .outPort("Residuals", "The input table with the residual and the fitted value of every row appended "
-                        + "(missing for rows outside the estimation sample).")
+                .outPort("Residuals", "With 'Append residuals and fitted values' on: the input table with the residual "
+                        + "and the fitted value of every row appended (missing for rows outside the estimation "
+                        + "sample). Off (the default): inactive, so that a large panel is read once and not copied.")
                 .keywords("fixed effects", "panel regression", "within estimator", "xtreg", "reghdfe", "plm",
                         "two-way fixed effects", "clustered standard errors", "robust standard errors",
                         "Driscoll-Kraay", "CR2", "econometrics", "TWFE")

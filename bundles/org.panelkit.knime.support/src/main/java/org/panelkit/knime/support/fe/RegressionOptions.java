@@ -37,6 +37,7 @@ public final class RegressionOptions {
     private final int dkLag;
     private final double level;
     private final boolean dropSingletons;
+    private final boolean appendResiduals;
     private final String residualColumn;
     private final String fittedColumn;
 
@@ -55,6 +56,7 @@ public final class RegressionOptions {
         this.dkLag = b.dkLag;
         this.level = b.level;
         this.dropSingletons = b.dropSingletons;
+        this.appendResiduals = b.appendResiduals;
         this.residualColumn = b.residualColumn;
         this.fittedColumn = b.fittedColumn;
     }
@@ -77,6 +79,8 @@ public final class RegressionOptions {
     public int dkLag() { return dkLag; }
     public double level() { return level; }
     public boolean dropSingletons() { return dropSingletons; }
+    /** Whether the residual and fitted value of every row are appended to the input (off: not computed per row). */
+    public boolean appendResiduals() { return appendResiduals; }
     public String residualColumn() { return residualColumn; }
     public String fittedColumn() { return fittedColumn; }
 
@@ -121,11 +125,13 @@ public final class RegressionOptions {
         if (dkLag < -1) {
             throw new IllegalArgumentException("Driscoll-Kraay lag must be -1 (automatic) or 0 and more, got " + dkLag);
         }
-        checkOutputName(schema, residualColumn, "residual");
-        checkOutputName(schema, fittedColumn, "fitted value");
-        if (residualColumn.equals(fittedColumn)) {
-            throw new IllegalArgumentException("the residual and the fitted-value column are both named '"
-                    + residualColumn + "': choose two different names");
+        if (appendResiduals) {
+            checkOutputName(schema, residualColumn, "residual");
+            checkOutputName(schema, fittedColumn, "fitted value");
+            if (residualColumn.equals(fittedColumn)) {
+                throw new IllegalArgumentException("the residual and the fitted-value column are both named '"
+                        + residualColumn + "': choose two different names");
+            }
         }
         return ModelSpec.builder(y, regressors).entity(entity).time(time).effects(effects)
                 .constant(effects != Effects.NONE || constant).vcov(seType).cluster(cluster).convention(convention)
@@ -260,6 +266,7 @@ public final class RegressionOptions {
         private int dkLag = -1;
         private double level = 0.95;
         private boolean dropSingletons;
+        private boolean appendResiduals;
         private String residualColumn = DEFAULT_RESIDUAL_COLUMN;
         private String fittedColumn = DEFAULT_FITTED_COLUMN;
 
@@ -280,6 +287,7 @@ public final class RegressionOptions {
         public Builder dkLag(int v) { this.dkLag = v; return this; }
         public Builder level(double v) { this.level = v; return this; }
         public Builder dropSingletons(boolean v) { this.dropSingletons = v; return this; }
+        public Builder appendResiduals(boolean v) { this.appendResiduals = v; return this; }
         public Builder residualColumn(String v) { this.residualColumn = v == null ? "" : v.trim(); return this; }
         public Builder fittedColumn(String v) { this.fittedColumn = v == null ? "" : v.trim(); return this; }
 

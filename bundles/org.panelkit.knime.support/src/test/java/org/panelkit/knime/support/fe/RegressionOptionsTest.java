@@ -109,11 +109,13 @@ class RegressionOptionsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> study().level(95).build().toModelSpec(SCHEMA));
         assertEquals("confidence level must be between 0 and 1 (exclusive), got 95.0: enter e.g. 0.95", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> study().residualColumn("gdp").build().toModelSpec(SCHEMA));
+                () -> study().appendResiduals(true).residualColumn("gdp").build().toModelSpec(SCHEMA));
         assertEquals("the input already has a column 'gdp': choose another name for the residual column", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> study().fittedColumn("residual").build().toModelSpec(SCHEMA));
+                () -> study().appendResiduals(true).fittedColumn("residual").build().toModelSpec(SCHEMA));
         assertTrue(e.getMessage().startsWith("the residual and the fitted-value column are both named"), e.getMessage());
+        // without residuals appended the names are not used
+        assertEquals(List.of("ic", "fdi"), study().residualColumn("gdp").build().toModelSpec(SCHEMA).x());
     }
 
     @Test
