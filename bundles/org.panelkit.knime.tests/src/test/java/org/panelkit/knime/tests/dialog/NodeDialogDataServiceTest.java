@@ -1,0 +1,279 @@
+package org.panelkit.knime.tests.dialog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ConfigurableNodeFactory;
+import org.knime.core.node.NodeFactory;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.context.ModifiableNodeCreationConfiguration;
+import org.knime.core.node.workflow.NativeNodeContainer;
+import org.knime.core.node.workflow.NodeID;
+import org.knime.core.node.workflow.WorkflowCreationHelper;
+import org.knime.core.node.workflow.WorkflowManager;
+import org.knime.core.node.workflow.contextv2.WorkflowContextV2;
+import org.knime.core.webui.node.NodeWrapper;
+import org.knime.core.webui.node.dialog.NodeDialogManager;
+import org.knime.node.parameters.NodeParameters;
+import org.knime.node.parameters.widget.choices.ChoicesProvider;
+import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
+import org.panelkit.knime.node.ColumnChoices;
+import org.panelkit.knime.regression.PanelRegressionNodeFactory;
+import org.panelkit.knime.tests.settings.NodeUnderTest;
+import org.panelkit.knime.tests.settings.ParameterFields;
+import org.panelkit.knime.tests.settings.SettingsSupport;
+import org.panelkit.knime.tests.settings.StudyData;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Issue #9 (c): the dialog of every PanelKit node as KNIME serves it to the (web UI) frontend, for a node in a
+ * workflow whose inputs come from the study panel (or, for the report nodes, from two Panel Regression nodes):
+ * KNIME's own dialog data services ({@link NodeDialogManager}'s data service manager, as KNIME's
+ * NodeDialogManagerTest and DefaultNodeDialogTest call them) give initial data without error or warning, with the
+ * node's settings, schema, UI schema and persist schema, and the column choices of every column widget filled with
+ * the input's columns; applying the unchanged data keeps the node's settings identical.
+ */
+@SuppressWarnings("restriction") // the dialog data services are x-internal in org.knime.core.ui
+class NodeDialogDataServiceTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private WorkflowManager m_wfm;
+
+    private Path m_dir;
+
+    @BeforeEach
+    void createWorkflow() throws IOException {
+        m_dir = Files.createTempDirectory("panelkit-dialog-test");
+        m_wfm = WorkflowManager.ROOT.createAndAddProject("PanelKit dialog test",
+            new WorkflowCreationHelper(WorkflowContextV2.forTemporaryWorkflow(m_dir, null)));
+    }
+
+    @AfterEach
+    void disposeWorkflow() throws IOException {
+        if (m_wfm != null) {
+            WorkflowManager.ROOT.removeProject(m_wfm.getID());
+        }
+        try (var files = Files.walk(m_dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(NodeUnderTest.class)
+    void initialDataHasColumnChoicesAndApplyingItKeepsTheSettings(final NodeUnderTest node) throws Exception {
+        NodeID id = addConnected(node);
+        m_wfm.saveNodeSettingsToDefault(id);
+        NodeSettings before = nodeSettings(id);
+        var nnc = (NativeNodeContainer)m_wfm.getNodeContainer(id);
+        assertTrue(NodeDialogManager.hasNodeDialog(nnc), node + " has a dialog");
+        var services = NodeDialogManager.getInstance().getDataServiceManager();
+
+        // the initial data a real dialog gets
+        JsonNode initial = MAPPER.readTree(services.callInitialDataService(NodeWrapper.of(nnc)));
+        assertFalse(initial.has("userError"), node + ": " + initial.get("userError"));
+        assertFalse(initial.has("internalError"), node + ": " + initial.get("internalError"));
+        assertFalse(initial.has("warningMessages"), node + ": " + initial.get("warningMessages"));
+        writeForReview(node, initial);
+        JsonNode result = initial.get("result");
+        assertNotNull(result, node + ": no result in " + initial);
+        for (String part : List.of("data", "schema", "ui_schema", "persist", "flowVariableSettings")) {
+            assertTrue(result.has(part), node + ": no '" + part + "' in the initial data: " + result.fieldNames());
+        }
+        JsonNode model = result.at("/data/model");
+        assertTrue(model.isObject(), node + ": no model data");
+
+        // the dialog shows the node's settings (for the study panel: entity and time guessed)
+        @SuppressWarnings("unchecked")
+        Class<NodeParameters> c = (Class<NodeParameters>)node.parametersClass();
+        NodeParameters current = SettingsSupport.load(before.getNodeSettings("model"), c);
+        SettingsSupport.assertSameJson(SettingsSupport.content(current), model,
+            node + ": dialog data vs the node's settings");
+        if (node.inputs() != NodeUnderTest.Inputs.MODELS) {
+            String entity = model.has("entity") ? "entity" : "region";
+            assertEquals("province", model.path(entity).asText(), node + ": entity column in the dialog");
+            assertEquals("year", model.path("time").asText(), node + ": time column in the dialog");
+        }
+        for (String key : List.of("model")) {
+            assertTrue(result.at("/schema/properties").has(key), node + ": no " + key + " schema");
+        }
+
+        // column choices: every column widget has its possible values, the expected columns of the input
+        Map<String, List<String>> expected = expectedColumnChoices(node, c);
+        Map<String, List<String>> actual = possibleValues(result);
+        assertEquals(expected, actual, node + ": column choices of the dialog");
+        if (node.inputs() != NodeUnderTest.Inputs.MODELS) {
+            assertFalse(expected.isEmpty(), node + " has column widgets");
+        }
+
+        // applying the unchanged data keeps the settings
+        JsonNode applied = MAPPER.readTree(services.callApplyDataService(NodeWrapper.of(nnc),
+            MAPPER.writeValueAsString(result)));
+        assertTrue(applied.path("isApplied").asBoolean(false), node + ": not applied: " + applied);
+        assertFalse(applied.has("error"), node + ": " + applied.get("error"));
+        assertFalse(applied.has("warningMessages"), node + ": " + applied.get("warningMessages"));
+        NodeSettings after = nodeSettings(id);
+        SettingsSupport.assertIdentical(before.getNodeSettings("model"), after.getNodeSettings("model"),
+            node + ": model settings after applying the unchanged dialog");
+        SettingsSupport.assertIdentical(before, after, node + ": node settings after applying the unchanged dialog");
+
+        // and the dialog opened again shows the same
+        JsonNode again = MAPPER.readTree(services.callInitialDataService(NodeWrapper.of(nnc)));
+        assertEquals(result.get("data"), again.at("/result/data"), node + ": data of the dialog opened again");
+    }
+
+    /** The initial data, for review, in target/dialog-initial-data/NODE.json of the test bundle. */
+    private static void writeForReview(final NodeUnderTest node, final JsonNode initial) throws IOException {
+        Path dir = StudyData.repositoryRoot().resolve("bundles/org.panelkit.knime.tests/target/dialog-initial-data");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(node.name().toLowerCase(java.util.Locale.ROOT) + ".json"),
+            MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(initial));
+    }
+
+    /** The node under test, added to the workflow with its inputs connected; returns its id. */
+    private NodeID addConnected(final NodeUnderTest node) throws Exception {
+        StudyData study = StudyData.get();
+        var studyTable = new StudyTableSourceNodeFactory.Table(study.spec(), study.rows());
+        switch (node.inputs()) {
+            case STUDY -> {
+                NodeID source = m_wfm.addNodeAndApplyContext(new StudyTableSourceNodeFactory(studyTable), null, -1);
+                NodeID id = m_wfm.addNodeAndApplyContext(node.factory(), null, -1);
+                m_wfm.addConnection(source, 1, id, 1);
+                return id;
+            }
+            case STUDY_AND_MAPPING -> {
+                NodeID source = m_wfm.addNodeAndApplyContext(new StudyTableSourceNodeFactory(studyTable,
+                    new StudyTableSourceNodeFactory.Table(study.mappingSpec(), study.mappingRows())), null, -1);
+                NodeID id = m_wfm.addNodeAndApplyContext(node.factory(), null, -1);
+                m_wfm.addConnection(source, 1, id, 1);
+                m_wfm.addConnection(source, 2, id, 2);
+                return id;
+            }
+            case MODELS -> {
+                NodeID source = m_wfm.addNodeAndApplyContext(new StudyTableSourceNodeFactory(studyTable), null, -1);
+                NodeID m1 = addRegression(source, "gdp", "exports");
+                NodeID m2 = addRegression(source, "gdp", "exports", "fdi", "gov_expenditure");
+                NodeFactory<?> factory = node.factory();
+                ModifiableNodeCreationConfiguration config =
+                    ((ConfigurableNodeFactory<?>)factory).createNodeCreationConfig();
+                var group = config.getPortConfig().orElseThrow().getExtendablePorts().values().iterator().next();
+                for (int i = 0; i < 4; i++) {
+                    group.addPort(BufferedDataTable.TYPE);
+                }
+                NodeID id = m_wfm.addNodeAndApplyContext(factory, config, -1);
+                m_wfm.addConnection(m1, 1, id, 1);
+                m_wfm.addConnection(m1, 2, id, 2);
+                m_wfm.addConnection(m2, 1, id, 3);
+                m_wfm.addConnection(m2, 2, id, 4);
+                return id;
+            }
+            default -> throw new IllegalArgumentException(node.inputs().toString());
+        }
+    }
+
+    /** A Panel Regression on the study panel (y ~ regressors, two-way fixed effects by province and year). */
+    private NodeID addRegression(final NodeID source, final String y, final String... regressors) throws Exception {
+        NodeID id = m_wfm.addNodeAndApplyContext(new PanelRegressionNodeFactory(), null, -1);
+        m_wfm.addConnection(source, 1, id, 1);
+        m_wfm.saveNodeSettingsToDefault(id);
+        NodeSettings s = nodeSettings(id);
+        @SuppressWarnings("unchecked")
+        var c = (Class<NodeParameters>)NodeUnderTest.PANEL_REGRESSION.parametersClass();
+        NodeParameters p = SettingsSupport.load(s.getNodeSettings("model"), c);
+        ParameterFields.set(p, "m_y", y);
+        ParameterFields.set(p, "m_regressors", new ColumnFilter(regressors).withExcludeUnknownColumns());
+        ParameterFields.set(p, "m_entity", "province");
+        ParameterFields.set(p, "m_time", "year");
+        org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil.saveSettings(c, p,
+            s.addNodeSettings("model"));
+        m_wfm.loadNodeSettings(id, s);
+        assertNotNull(m_wfm.getNodeContainer(id).getOutPort(1).getPortObjectSpec(),
+            "the Panel Regression is configured: " + m_wfm.getNodeContainer(id).getNodeMessage());
+        return id;
+    }
+
+    private NodeSettings nodeSettings(final NodeID id) {
+        var s = new NodeSettings("node");
+        m_wfm.saveNodeSettings(id, s);
+        return s;
+    }
+
+    /**
+     * The expected column choices of each column widget (JSON name of the field -> column names), from the
+     * provider each field declares and the columns the test connects: numeric columns, key columns (numbers and
+     * strings) or readable columns of the study panel, key columns of the mapping table.
+     */
+    private static Map<String, List<String>> expectedColumnChoices(final NodeUnderTest node,
+        final Class<? extends NodeParameters> c) {
+        StudyData study = StudyData.get();
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        for (var f : ParameterFields.fields(c)) {
+            Field field = f.field();
+            ChoicesProvider choices = field.getAnnotation(ChoicesProvider.class);
+            if (choices == null) {
+                continue;
+            }
+            Class<?> provider = choices.value();
+            List<String> columns;
+            if (provider == ColumnChoices.Numeric.class) {
+                columns = study.numericColumns();
+            } else if (provider == ColumnChoices.Keys.class || provider == ColumnChoices.Readable.class) {
+                columns = study.allColumns(); // numbers and strings only
+            } else if (provider == ColumnChoices.KeysOfSecondInput.class) {
+                columns = node.inputs() == NodeUnderTest.Inputs.STUDY_AND_MAPPING ? List.of("province", "region")
+                    : List.of();
+            } else {
+                throw new AssertionError(node + ": " + f + " has an unexpected choices provider " + provider);
+            }
+            expected.put(jsonName(field), columns);
+        }
+        return expected;
+    }
+
+    private static String jsonName(final Field f) {
+        return f.getName().startsWith("m_") ? f.getName().substring(2) : f.getName();
+    }
+
+    /** The "possibleValues" of the initial updates, by the field's JSON name (last segment of its scope). */
+    private static Map<String, List<String>> possibleValues(final JsonNode result) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (JsonNode update : result.path("initialUpdates")) {
+            if (!"possibleValues".equals(update.path("providedOptionName").asText())) {
+                continue;
+            }
+            String scope = update.path("scope").asText();
+            assertTrue(scope.startsWith("#/properties/model/properties/"), "scope " + scope);
+            String name = scope.substring(scope.lastIndexOf('/') + 1);
+            JsonNode values = update.path("values");
+            assertEquals(1, values.size(), name + ": one value (no array layout): " + values);
+            List<String> ids = new ArrayList<>();
+            for (JsonNode choice : values.get(0).path("value")) {
+                ids.add(choice.path("id").asText());
+            }
+            out.put(name, ids);
+        }
+        // sorted as the fields are declared is not guaranteed by KNIME: compare as maps
+        return out;
+    }
+}
