@@ -84,7 +84,36 @@ class NodeDialogDataServiceTest {
     @EnumSource(NodeUnderTest.class)
     void initialDataHasColumnChoicesAndApplyingItKeepsTheSettings(final NodeUnderTest node) throws Exception {
         NodeID id = addConnected(node);
+        m_wfm.saveNodeSettingsToDefault(id); // the defaults the node created for its input
+        assertDialog(node, id, true);
+    }
+
+    /**
+     * The same with every setting changed (as in NodeSettingsRoundTripTest; column names the input lacks included):
+     * the dialog shows exactly the node's settings and applying them unchanged keeps them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(NodeUnderTest.class)
+    void everySettingChangedSurvivesTheDialog(final NodeUnderTest node) throws Exception {
+        NodeID id = addConnected(node);
         m_wfm.saveNodeSettingsToDefault(id);
+        @SuppressWarnings("unchecked")
+        Class<NodeParameters> c = (Class<NodeParameters>)node.parametersClass();
+        NodeParameters changed = org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil.createSettings(c);
+        for (var f : ParameterFields.fields(c)) {
+            ParameterFields.set(changed, f, ParameterFields.otherValue(f, ParameterFields.get(changed, f)));
+        }
+        NodeSettings s = nodeSettings(id);
+        org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil.saveSettings(c, changed,
+            s.addNodeSettings("model"));
+        m_wfm.loadNodeSettings(id, s);
+        SettingsSupport.assertSameContent(changed, SettingsSupport.load(nodeSettings(id).getNodeSettings("model"), c),
+            node + ": the node took the changed settings");
+        assertDialog(node, id, false);
+    }
+
+    private void assertDialog(final NodeUnderTest node, final NodeID id, final boolean guessedDefaults)
+        throws Exception {
         NodeSettings before = nodeSettings(id);
         var nnc = (NativeNodeContainer)m_wfm.getNodeContainer(id);
         assertTrue(NodeDialogManager.hasNodeDialog(nnc), node + " has a dialog");
@@ -95,7 +124,9 @@ class NodeDialogDataServiceTest {
         assertFalse(initial.has("userError"), node + ": " + initial.get("userError"));
         assertFalse(initial.has("internalError"), node + ": " + initial.get("internalError"));
         assertFalse(initial.has("warningMessages"), node + ": " + initial.get("warningMessages"));
-        writeForReview(node, initial);
+        if (guessedDefaults) {
+            writeForReview(node, initial);
+        }
         JsonNode result = initial.get("result");
         assertNotNull(result, node + ": no result in " + initial);
         for (String part : List.of("data", "schema", "ui_schema", "persist", "flowVariableSettings")) {
@@ -110,13 +141,26 @@ class NodeDialogDataServiceTest {
         NodeParameters current = SettingsSupport.load(before.getNodeSettings("model"), c);
         SettingsSupport.assertSameJson(SettingsSupport.content(current), model,
             node + ": dialog data vs the node's settings");
-        if (node.inputs() != NodeUnderTest.Inputs.MODELS) {
+        if (guessedDefaults && node.inputs() != NodeUnderTest.Inputs.MODELS) {
             String entity = model.has("entity") ? "entity" : "region";
             assertEquals("province", model.path(entity).asText(), node + ": entity column in the dialog");
             assertEquals("year", model.path("time").asText(), node + ": time column in the dialog");
         }
         for (String key : List.of("model")) {
             assertTrue(result.at("/schema/properties").has(key), node + ": no " + key + " schema");
+        }
+
+        // the persist schema (how the frontend maps fields to settings keys, e.g. for flow variables) names the
+        // node's settings keys: every field one key, every key one field
+        List<String> persistedKeys = new ArrayList<>();
+        result.at("/persist/properties/model/properties").fields().forEachRemaining(
+            e -> persistedKeys.add(e.getValue().has("configKey") ? e.getValue().get("configKey").asText() : e.getKey()));
+        List<String> settingsKeys = new ArrayList<>(((org.knime.core.node.config.base.ConfigBaseRO)before
+            .getNodeSettings("model")).keySet());
+        assertEquals(settingsKeys, persistedKeys, node + ": settings keys of the persist schema");
+        for (String field : (Iterable<String>)() -> model.fieldNames()) {
+            assertTrue(result.at("/persist/properties/model/properties").has(field),
+                node + ": no persist entry for the dialog field " + field);
         }
 
         // column choices: every column widget has its possible values, the expected columns of the input
