@@ -23,6 +23,7 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ConfigurableNodeFactory;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeSettings;
+import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.context.ModifiableNodeCreationConfiguration;
 import org.knime.core.node.workflow.NativeNodeContainer;
 import org.knime.core.node.workflow.NodeID;
@@ -56,6 +57,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class NodeDialogDataServiceTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The example workflows' variables (workflows/README.md), as the source node pushes them. */
+    private static final Map<String, Object> WORKFLOW_VARIABLES = Map.of("se_type", "CLUSTER", "break_year", 2017);
 
     private WorkflowManager m_wfm;
 
@@ -112,6 +116,113 @@ class NodeDialogDataServiceTest {
         assertDialog(node, id, false);
     }
 
+    /**
+     * A user changes every setting in the dialog: the dialog's apply data service saves exactly the settings the
+     * parameters with these values save (the frontend's JSON -> the node's settings, for every field).
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(NodeUnderTest.class)
+    void everySettingChangedInTheDialogIsApplied(final NodeUnderTest node) throws Exception {
+        NodeID id = addConnected(node);
+        m_wfm.saveNodeSettingsToDefault(id);
+        var nnc = (NativeNodeContainer)m_wfm.getNodeContainer(id);
+        var services = NodeDialogManager.getInstance().getDataServiceManager();
+        JsonNode result = MAPPER.readTree(services.callInitialDataService(NodeWrapper.of(nnc))).get("result");
+
+        @SuppressWarnings("unchecked")
+        Class<NodeParameters> c = (Class<NodeParameters>)node.parametersClass();
+        NodeParameters changed = SettingsSupport.load(nodeSettings(id).getNodeSettings("model"), c);
+        for (var f : ParameterFields.fields(c)) {
+            ParameterFields.set(changed, f, ParameterFields.otherValue(f, ParameterFields.get(changed, f)));
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode)result.get("data")).set("model",
+            MAPPER.readTree(SettingsSupport.content(changed).toString()));
+        JsonNode applied = MAPPER.readTree(services.callApplyDataService(NodeWrapper.of(nnc),
+            MAPPER.writeValueAsString(result)));
+        assertTrue(applied.path("isApplied").asBoolean(false), node + ": not applied: " + applied);
+        SettingsSupport.assertIdentical(SettingsSupport.save(c, changed), nodeSettings(id).getNodeSettings("model"),
+            node + ": settings applied by the dialog");
+        JsonNode again = MAPPER.readTree(services.callInitialDataService(NodeWrapper.of(nnc)));
+        SettingsSupport.assertSameJson(SettingsSupport.content(changed), again.at("/result/data/model"),
+            node + ": the dialog opened again");
+    }
+
+    /** The PanelKit nodes of the example workflow with all studies, by their folder. */
+    static java.util.stream.Stream<org.junit.jupiter.api.Named<Path>> exampleWorkflowNodes() throws IOException {
+        Path wf = StudyData.repositoryRoot().resolve("workflows/PanelKit_Study_All");
+        try (var dirs = Files.list(wf)) {
+            List<org.junit.jupiter.api.Named<Path>> nodes = new ArrayList<>();
+            for (Path d : dirs.sorted().toList()) {
+                Path xml = d.resolve("settings.xml");
+                if (Files.isRegularFile(xml) && Files.readString(xml).contains("value=\"org.panelkit.knime.")) {
+                    nodes.add(org.junit.jupiter.api.Named.of(d.getFileName().toString(), xml));
+                }
+            }
+            return nodes.stream();
+        }
+    }
+
+    /**
+     * The settings of each PanelKit node of the example workflow (its model settings and its flow variables, e.g.
+     * se_type and break_year controlled by the workflow variables) in a node with realistic inputs: the dialog shows
+     * them with the flow variables available, without error, and applying them unchanged keeps them identical.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("exampleWorkflowNodes")
+    void exampleWorkflowSettingsSurviveTheDialog(final Path settingsXml) throws Exception {
+        NodeSettingsRO file;
+        try (var in = Files.newInputStream(settingsXml)) {
+            file = NodeSettings.loadFromXML(in);
+        }
+        NodeUnderTest node = NodeUnderTest.ofFactoryClass(file.getString("factory"));
+        NodeID id = addConnected(node);
+        m_wfm.saveNodeSettingsToDefault(id);
+        NodeSettings s = nodeSettings(id);
+        s.addNodeSettings((NodeSettings)file.getNodeSettings("model"));
+        if (file.containsKey("variables")) {
+            s.addNodeSettings((NodeSettings)file.getNodeSettings("variables"));
+        }
+        m_wfm.loadNodeSettings(id, s);
+        NodeSettings loaded = nodeSettings(id);
+        SettingsSupport.assertIdentical(file.getNodeSettings("model"), loaded.getNodeSettings("model"),
+            node + ": the node took the workflow's settings");
+
+        var nnc = (NativeNodeContainer)m_wfm.getNodeContainer(id);
+        var services = NodeDialogManager.getInstance().getDataServiceManager();
+        JsonNode initial = MAPPER.readTree(services.callInitialDataService(NodeWrapper.of(nnc)));
+        for (String problem : List.of("userError", "internalError", "warningMessages")) {
+            assertFalse(initial.has(problem), node + ": " + initial.get(problem));
+        }
+        JsonNode result = initial.get("result");
+        // the flow variables of the workflow control their settings and are available
+        if (file.containsKey("variables")) {
+            JsonNode flowVariables = result.get("flowVariableSettings");
+            for (String key : ((org.knime.core.node.config.base.ConfigBaseRO)file.getNodeSettings("variables")
+                .getNodeSettings("tree")).keySet()) {
+                String variable = file.getNodeSettings("variables").getNodeSettings("tree").getNodeSettings(key)
+                    .getString("used_variable");
+                JsonNode fv = flowVariables.path("model." + key);
+                assertEquals(variable, fv.path("controllingFlowVariableName").asText(), node + ": " + flowVariables);
+                assertTrue(fv.path("controllingFlowVariableAvailable").asBoolean(false), node + ": " + fv);
+                assertFalse(fv.path("controllingFlowVariableFlawed").asBoolean(true), node + ": " + fv);
+            }
+        }
+        JsonNode applied = MAPPER.readTree(services.callApplyDataService(NodeWrapper.of(nnc),
+            MAPPER.writeValueAsString(result)));
+        assertTrue(applied.path("isApplied").asBoolean(false), node + ": not applied: " + applied);
+        assertFalse(applied.has("error"), node + ": " + applied.get("error"));
+        NodeSettings after = nodeSettings(id);
+        SettingsSupport.assertIdentical(file.getNodeSettings("model"), after.getNodeSettings("model"),
+            node + ": model settings after applying the unchanged dialog");
+        for (String key : List.of("variables")) {
+            if (file.containsKey(key)) {
+                // the dialog adds used_variable_flawed=false to each variable: the same for KNIME
+                SettingsSupport.assertSameVariables(file.getNodeSettings(key), after.getNodeSettings(key),
+                    node + ": flow variables after applying the unchanged dialog");
+            }
+        }
+    }
+
     private void assertDialog(final NodeUnderTest node, final NodeID id, final boolean guessedDefaults)
         throws Exception {
         NodeSettings before = nodeSettings(id);
@@ -154,7 +265,8 @@ class NodeDialogDataServiceTest {
         // node's settings keys: every field one key, every key one field
         List<String> persistedKeys = new ArrayList<>();
         result.at("/persist/properties/model/properties").fields().forEachRemaining(
-            e -> persistedKeys.add(e.getValue().has("configKey") ? e.getValue().get("configKey").asText() : e.getKey()));
+            e -> persistedKeys.add(e.getValue().has("configKey") ? e.getValue().get("configKey").asText()
+                : e.getKey()));
         List<String> settingsKeys = new ArrayList<>(((org.knime.core.node.config.base.ConfigBaseRO)before
             .getNodeSettings("model")).keySet());
         assertEquals(settingsKeys, persistedKeys, node + ": settings keys of the persist schema");
@@ -199,23 +311,23 @@ class NodeDialogDataServiceTest {
     private NodeID addConnected(final NodeUnderTest node) throws Exception {
         StudyData study = StudyData.get();
         var studyTable = new StudyTableSourceNodeFactory.Table(study.spec(), study.rows());
+        var mapping = new StudyTableSourceNodeFactory.Table(study.mappingSpec(), study.mappingRows());
         switch (node.inputs()) {
             case STUDY -> {
-                NodeID source = m_wfm.addNodeAndApplyContext(new StudyTableSourceNodeFactory(studyTable), null, -1);
+                NodeID source = addSource(studyTable);
                 NodeID id = m_wfm.addNodeAndApplyContext(node.factory(), null, -1);
                 m_wfm.addConnection(source, 1, id, 1);
                 return id;
             }
             case STUDY_AND_MAPPING -> {
-                NodeID source = m_wfm.addNodeAndApplyContext(new StudyTableSourceNodeFactory(studyTable,
-                    new StudyTableSourceNodeFactory.Table(study.mappingSpec(), study.mappingRows())), null, -1);
+                NodeID source = addSource(studyTable, mapping);
                 NodeID id = m_wfm.addNodeAndApplyContext(node.factory(), null, -1);
                 m_wfm.addConnection(source, 1, id, 1);
                 m_wfm.addConnection(source, 2, id, 2);
                 return id;
             }
             case MODELS -> {
-                NodeID source = m_wfm.addNodeAndApplyContext(new StudyTableSourceNodeFactory(studyTable), null, -1);
+                NodeID source = addSource(studyTable);
                 NodeID m1 = addRegression(source, "gdp", "exports");
                 NodeID m2 = addRegression(source, "gdp", "exports", "fdi", "gov_expenditure");
                 NodeFactory<?> factory = node.factory();
@@ -234,6 +346,11 @@ class NodeDialogDataServiceTest {
             }
             default -> throw new IllegalArgumentException(node.inputs().toString());
         }
+    }
+
+    /** The source of the given tables, with the workflow variables. */
+    private NodeID addSource(final StudyTableSourceNodeFactory.Table... tables) {
+        return m_wfm.addNodeAndApplyContext(new StudyTableSourceNodeFactory(WORKFLOW_VARIABLES, tables), null, -1);
     }
 
     /** A Panel Regression on the study panel (y ~ regressors, two-way fixed effects by province and year). */

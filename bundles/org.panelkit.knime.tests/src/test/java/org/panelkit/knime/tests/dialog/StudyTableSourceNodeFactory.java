@@ -1,7 +1,9 @@
 package org.panelkit.knime.tests.dialog;
 
 import java.io.File;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
@@ -22,7 +24,8 @@ import org.knime.core.node.port.PortType;
 
 /**
  * A test-only source node: no inputs, one table output per given table (spec and rows), e.g. the study panel and a
- * mapping table. Not registered; added to a workflow with {@code addNodeAndApplyContext(factory, null, -1)}.
+ * mapping table, and optionally flow variables (as a workflow's variables reach the nodes). Not registered; added to a
+ * workflow with {@code addNodeAndApplyContext(factory, null, -1)}.
  */
 public final class StudyTableSourceNodeFactory extends NodeFactory<StudyTableSourceNodeFactory.SourceModel> {
 
@@ -32,15 +35,23 @@ public final class StudyTableSourceNodeFactory extends NodeFactory<StudyTableSou
 
     private final List<Table> m_tables;
 
+    private final Map<String, Object> m_variables;
+
     public StudyTableSourceNodeFactory(final Table... tables) {
+        this(Map.of(), tables);
+    }
+
+    /** Also pushes the flow variables (String, Integer or Double values). */
+    public StudyTableSourceNodeFactory(final Map<String, Object> variables, final Table... tables) {
         super(true);
         m_tables = List.of(tables);
+        m_variables = new LinkedHashMap<>(variables);
         init();
     }
 
     @Override
     public SourceModel createNodeModel() {
-        return new SourceModel(m_tables);
+        return new SourceModel(m_tables, m_variables);
     }
 
     @Override
@@ -75,18 +86,35 @@ public final class StudyTableSourceNodeFactory extends NodeFactory<StudyTableSou
     public static final class SourceModel extends NodeModel {
         private final List<Table> m_tables;
 
-        SourceModel(final List<Table> tables) {
+        private final Map<String, Object> m_variables;
+
+        SourceModel(final List<Table> tables, final Map<String, Object> variables) {
             super(new PortType[0], tables.stream().map(t -> BufferedDataTable.TYPE).toArray(PortType[]::new));
             m_tables = tables;
+            m_variables = variables;
         }
 
         @Override
         protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) {
+            pushVariables();
             return m_tables.stream().map(Table::spec).toArray(PortObjectSpec[]::new);
+        }
+
+        private void pushVariables() {
+            m_variables.forEach((name, value) -> {
+                if (value instanceof Integer i) {
+                    pushFlowVariableInt(name, i);
+                } else if (value instanceof Double d) {
+                    pushFlowVariableDouble(name, d);
+                } else {
+                    pushFlowVariableString(name, String.valueOf(value));
+                }
+            });
         }
 
         @Override
         protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) {
+            pushVariables();
             PortObject[] out = new PortObject[m_tables.size()];
             for (int i = 0; i < out.length; i++) {
                 var c = exec.createDataContainer(m_tables.get(i).spec());
