@@ -5,25 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ConfigurableNodeFactory;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.config.base.ConfigBaseRO;
 import org.knime.core.node.context.ModifiableNodeCreationConfiguration;
 import org.knime.core.node.workflow.NativeNodeContainer;
 import org.knime.core.node.workflow.NodeID;
@@ -32,6 +37,7 @@ import org.knime.core.node.workflow.WorkflowManager;
 import org.knime.core.node.workflow.contextv2.WorkflowContextV2;
 import org.knime.core.webui.node.NodeWrapper;
 import org.knime.core.webui.node.dialog.NodeDialogManager;
+import org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil;
 import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.widget.choices.ChoicesProvider;
 import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
@@ -44,6 +50,7 @@ import org.panelkit.knime.tests.settings.StudyData;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Issue #9 (c): the dialog of every PanelKit node as KNIME serves it to the (web UI) frontend, for a node in a
@@ -103,12 +110,9 @@ class NodeDialogDataServiceTest {
         m_wfm.saveNodeSettingsToDefault(id);
         @SuppressWarnings("unchecked")
         Class<NodeParameters> c = (Class<NodeParameters>)node.parametersClass();
-        NodeParameters changed = org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil.createSettings(c);
-        for (var f : ParameterFields.fields(c)) {
-            ParameterFields.set(changed, f, ParameterFields.otherValue(f, ParameterFields.get(changed, f)));
-        }
+        NodeParameters changed = ParameterFields.changeEveryField(NodeParametersUtil.createSettings(c));
         NodeSettings s = nodeSettings(id);
-        org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil.saveSettings(c, changed,
+        NodeParametersUtil.saveSettings(c, changed,
             s.addNodeSettings("model"));
         m_wfm.loadNodeSettings(id, s);
         SettingsSupport.assertSameContent(changed, SettingsSupport.load(nodeSettings(id).getNodeSettings("model"), c),
@@ -131,11 +135,9 @@ class NodeDialogDataServiceTest {
 
         @SuppressWarnings("unchecked")
         Class<NodeParameters> c = (Class<NodeParameters>)node.parametersClass();
-        NodeParameters changed = SettingsSupport.load(nodeSettings(id).getNodeSettings("model"), c);
-        for (var f : ParameterFields.fields(c)) {
-            ParameterFields.set(changed, f, ParameterFields.otherValue(f, ParameterFields.get(changed, f)));
-        }
-        ((com.fasterxml.jackson.databind.node.ObjectNode)result.get("data")).set("model",
+        NodeParameters changed =
+            ParameterFields.changeEveryField(SettingsSupport.load(nodeSettings(id).getNodeSettings("model"), c));
+        ((ObjectNode)result.get("data")).set("model",
             MAPPER.readTree(SettingsSupport.content(changed).toString()));
         JsonNode applied = MAPPER.readTree(services.callApplyDataService(NodeWrapper.of(nnc),
             MAPPER.writeValueAsString(result)));
@@ -148,14 +150,14 @@ class NodeDialogDataServiceTest {
     }
 
     /** The PanelKit nodes of the example workflow with all studies, by their folder. */
-    static java.util.stream.Stream<org.junit.jupiter.api.Named<Path>> exampleWorkflowNodes() throws IOException {
+    static Stream<Named<Path>> exampleWorkflowNodes() throws IOException {
         Path wf = StudyData.repositoryRoot().resolve("workflows/PanelKit_Study_All");
         try (var dirs = Files.list(wf)) {
-            List<org.junit.jupiter.api.Named<Path>> nodes = new ArrayList<>();
+            List<Named<Path>> nodes = new ArrayList<>();
             for (Path d : dirs.sorted().toList()) {
                 Path xml = d.resolve("settings.xml");
                 if (Files.isRegularFile(xml) && Files.readString(xml).contains("value=\"org.panelkit.knime.")) {
-                    nodes.add(org.junit.jupiter.api.Named.of(d.getFileName().toString(), xml));
+                    nodes.add(Named.of(d.getFileName().toString(), xml));
                 }
             }
             return nodes.stream();
@@ -168,7 +170,7 @@ class NodeDialogDataServiceTest {
      * them with the flow variables available, without error, and applying them unchanged keeps them identical.
      */
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.MethodSource("exampleWorkflowNodes")
+    @MethodSource("exampleWorkflowNodes")
     void exampleWorkflowSettingsSurviveTheDialog(final Path settingsXml) throws Exception {
         NodeSettingsRO file;
         try (var in = Files.newInputStream(settingsXml)) {
@@ -197,7 +199,7 @@ class NodeDialogDataServiceTest {
         // the flow variables of the workflow control their settings and are available
         if (file.containsKey("variables")) {
             JsonNode flowVariables = result.get("flowVariableSettings");
-            for (String key : ((org.knime.core.node.config.base.ConfigBaseRO)file.getNodeSettings("variables")
+            for (String key : ((ConfigBaseRO)file.getNodeSettings("variables")
                 .getNodeSettings("tree")).keySet()) {
                 String variable = file.getNodeSettings("variables").getNodeSettings("tree").getNodeSettings(key)
                     .getString("used_variable");
@@ -267,7 +269,7 @@ class NodeDialogDataServiceTest {
         result.at("/persist/properties/model/properties").fields().forEachRemaining(
             e -> persistedKeys.add(e.getValue().has("configKey") ? e.getValue().get("configKey").asText()
                 : e.getKey()));
-        List<String> settingsKeys = new ArrayList<>(((org.knime.core.node.config.base.ConfigBaseRO)before
+        List<String> settingsKeys = new ArrayList<>(((ConfigBaseRO)before
             .getNodeSettings("model")).keySet());
         assertEquals(settingsKeys, persistedKeys, node + ": settings keys of the persist schema");
         for (String field : (Iterable<String>)() -> model.fieldNames()) {
@@ -303,7 +305,7 @@ class NodeDialogDataServiceTest {
     private static void writeForReview(final NodeUnderTest node, final JsonNode initial) throws IOException {
         Path dir = StudyData.repositoryRoot().resolve("bundles/org.panelkit.knime.tests/target/dialog-initial-data");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(node.name().toLowerCase(java.util.Locale.ROOT) + ".json"),
+        Files.writeString(dir.resolve(node.name().toLowerCase(Locale.ROOT) + ".json"),
             MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(initial));
     }
 
@@ -366,7 +368,7 @@ class NodeDialogDataServiceTest {
         ParameterFields.set(p, "m_regressors", new ColumnFilter(regressors).withExcludeUnknownColumns());
         ParameterFields.set(p, "m_entity", "province");
         ParameterFields.set(p, "m_time", "year");
-        org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil.saveSettings(c, p,
+        NodeParametersUtil.saveSettings(c, p,
             s.addNodeSettings("model"));
         m_wfm.loadNodeSettings(id, s);
         assertNotNull(m_wfm.getNodeContainer(id).getOutPort(1).getPortObjectSpec(),

@@ -11,6 +11,7 @@ import static org.panelkit.knime.tests.settings.SettingsSupport.differences;
 import static org.panelkit.knime.tests.settings.SettingsSupport.save;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.def.DoubleCell;
 import org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil;
 import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.NodeParametersInput;
@@ -59,12 +63,9 @@ class NodeSettingsRoundTripTest {
     void everyFieldChangedRoundTrips(final NodeUnderTest node) throws Exception {
         Class<NodeParameters> c = parametersClass(node);
         NodeParameters defaults = NodeParametersUtil.createSettings(c);
-        NodeParameters changed = NodeParametersUtil.createSettings(c);
         List<FieldPath> fields = ParameterFields.fields(c);
         assertFalse(fields.isEmpty(), node + " has no settings fields");
-        for (FieldPath f : fields) {
-            ParameterFields.set(changed, f, ParameterFields.otherValue(f, ParameterFields.get(changed, f)));
-        }
+        NodeParameters changed = ParameterFields.changeEveryField(NodeParametersUtil.createSettings(c));
         changed.validate(); // the changed values are valid ones: the node would accept them
         NodeParameters loaded = assertRoundTrip(c, changed, node + " every field changed");
         for (FieldPath f : fields) {
@@ -85,7 +86,7 @@ class NodeSettingsRoundTripTest {
         }
     }
 
-    private static List<String> topLevel(final java.util.Collection<String> paths) {
+    private static List<String> topLevel(final Collection<String> paths) {
         return paths.stream().filter(p -> !p.contains("/")).toList();
     }
 
@@ -163,19 +164,15 @@ class NodeSettingsRoundTripTest {
         assertEquals(List.of("m_name", "m_group.m_count", "m_group.m_mode", "m_group.m_columns"),
             fields.stream().map(FieldPath::name).toList());
         assertEquals(List.of("group", "mode"), fields.get(2).configKeys());
-        var changed = new WithGroup();
-        for (FieldPath f : fields) {
-            ParameterFields.set(changed, f, ParameterFields.otherValue(f, ParameterFields.get(changed, f)));
-        }
+        var changed = ParameterFields.changeEveryField(new WithGroup());
         var loaded = assertRoundTrip(WithGroup.class, changed, "nested group");
         assertEquals(Mode.B, loaded.m_group.m_mode);
-        assertEquals(List.of("columns_a", "columns_b"),
-            Arrays.asList(((ColumnFilter)ParameterFields.get(loaded, fields.get(3))).filterFromFullSpec(
-                new org.knime.core.data.DataTableSpec(
-                    new org.knime.core.data.DataColumnSpecCreator("columns_a",
-                        org.knime.core.data.def.DoubleCell.TYPE).createSpec(),
-                    new org.knime.core.data.DataColumnSpecCreator("columns_b",
-                        org.knime.core.data.def.DoubleCell.TYPE).createSpec()))));
+        var spec = new DataTableSpec(new DataColumnSpecCreator("columns_a", DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("other", DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("columns_b", DoubleCell.TYPE).createSpec());
+        // manual selection of the two columns, unknown columns now included (the default excluded them)
+        assertEquals(List.of("columns_a", "other", "columns_b"),
+            Arrays.asList(((ColumnFilter)ParameterFields.get(loaded, fields.get(3))).filterFromFullSpec(spec)));
         assertIdentical(save(WithGroup.class, changed), save(WithGroup.class, loaded), "nested group");
     }
 

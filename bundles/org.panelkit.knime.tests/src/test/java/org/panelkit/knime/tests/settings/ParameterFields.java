@@ -185,6 +185,14 @@ public final class ParameterFields {
             p + ": no 'other value' for settings of type " + t.getName() + " - extend ParameterFields.otherValue");
     }
 
+    /** Sets every field of the parameters to {@link #otherValue} of its current value; returns the parameters. */
+    public static <P> P changeEveryField(final P parameters) {
+        for (FieldPath f : fields(parameters.getClass())) {
+            set(parameters, f, otherValue(f, get(parameters, f)));
+        }
+        return parameters;
+    }
+
     /** Whether a column filter's manual selection includes columns unknown to it (false for null). */
     public static boolean includesUnknownColumns(final ColumnFilter filter) {
         if (filter == null) {

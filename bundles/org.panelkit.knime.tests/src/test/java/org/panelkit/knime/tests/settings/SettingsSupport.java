@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.knime.core.node.InvalidSettingsException;
@@ -162,8 +164,8 @@ public final class SettingsSupport {
         return diff;
     }
 
-    private static java.util.Set<String> union(final Map<String, String> a, final Map<String, String> b) {
-        var keys = new java.util.LinkedHashSet<>(a.keySet());
+    private static Set<String> union(final Map<String, String> a, final Map<String, String> b) {
+        var keys = new LinkedHashSet<>(a.keySet());
         keys.addAll(b.keySet());
         return keys;
     }
