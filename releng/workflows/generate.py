@@ -319,7 +319,8 @@ class Builder:
             src, port = self.sources[m["sample"]]
             reg = self.panelkit_node(wf, "panel_regression", {"y_column": "TU", "regressors": x},
                                      f"{mid}: TU ~ {' + '.join(m['x'])}\n({m['sample']})",
-                                     variables=[([se_key], "se_type")])
+                                     variables=[(list(se_key) if isinstance(se_key, list) else [se_key],
+                                                 "se_type")])
             self.connect(wf, src, port, reg, 1)
             self.fitted[mid] = reg
             got = self.knime_node(wf, "column_filter", kn.column_filter(cmp["columns"], ["df", "stars"]),

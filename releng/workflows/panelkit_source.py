@@ -202,6 +202,18 @@ _FIELD = re.compile(r"((?:@\w+(?:\.\w+)*(?:\((?:[^()]|\([^()]*\))*\))?\s*)*)"  #
                     r"([\w.]+(?:<[^;=(){}]*>)?(?:\[\])?)\s+(m_\w+|\w+)\s*(?:=\s*([^;]+))?;")
 
 
+def _class_file(src: str, java_file: Path, simple: str) -> Optional[Path]:
+    """The source file of a top-level class used by simple name in src: imported, else in the same package."""
+    pkg = re.search(r"\bpackage\s+([\w.]+)\s*;", src)
+    imp = re.search(r"\bimport\s+([\w.]+)\." + re.escape(simple) + r"\s*;", src)
+    if imp and pkg:
+        root = java_file.parents[len(pkg.group(1).split("."))]
+        f = root.joinpath(*imp.group(1).split("."), simple + ".java")
+    else:
+        f = java_file.parent / (simple + ".java")
+    return f if f.is_file() else None
+
+
 def parameter_settings(java_file: Path, class_name: Optional[str] = None, _src=None,
                        _seen: Optional[set] = None) -> List[Setting]:
     """The persisted settings of a NodeParameters class, in declaration order."""
@@ -240,6 +252,11 @@ def parameter_settings(java_file: Path, class_name: Optional[str] = None, _src=N
                     key = _literal(ref, literals)
                 else:
                     key = consts.get(ref.split(".")[-1])
+                    if key is None and "." in ref:  # Other.KEY of another class (imported or same package)
+                        other = _class_file(src, java_file, ref.split(".")[-2])
+                        if other is not None:
+                            osrc, olits = _mask_strings(_strip_comments(other.read_text(encoding="utf-8")))
+                            key = _string_constants(osrc, olits).get(ref.split(".")[-1])
                     if key is None:
                         raise SourceError(f"{class_name}.{name}: cannot resolve configKey {ref}")
             if re.search(r"hidden\s*=\s*true", args):
@@ -257,6 +274,9 @@ def parameter_settings(java_file: Path, class_name: Optional[str] = None, _src=N
             elif re.search(r"\bclass\s+" + re.escape(simple) + r"\b[^{]*\bimplements\s+NodeParameters\b", src):
                 kind = "group"
                 children = parameter_settings(java_file, simple, (src, literals), seen)
+            elif _class_file(src, java_file, simple) is not None:  # a shared group class in its own file
+                kind = "group"
+                children = parameter_settings(_class_file(src, java_file, simple), simple, None, seen)
             else:
                 raise SourceError(f"{class_name}.{name}: unsupported settings type {jtype}")
         default = None

@@ -248,7 +248,7 @@ public final class KnimeTestSupport {
         setParameters(wfm, id, (Class<NodeParameters>)type, p);
     }
 
-    /** Sets parameter fields by name (m_y, m_seType, ...): enums by constant name, column filters by names. */
+    /** Sets parameter fields by name (m_y, m_model.m_seType for a field of a nested group, ...): enums by constant name, column filters by names. */
     public static final class Fields {
         private final Object m_target;
 
@@ -258,6 +258,11 @@ public final class KnimeTestSupport {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         public Fields set(final String field, final Object value) {
+            int dot = field.indexOf('.');
+            if (dot > 0) { // a field of a nested group, e.g. m_model.m_seType
+                new Fields(get(field.substring(0, dot))).set(field.substring(dot + 1), value);
+                return this;
+            }
             try {
                 Field f = find(m_target.getClass(), field);
                 f.setAccessible(true);
@@ -275,6 +280,10 @@ public final class KnimeTestSupport {
         }
 
         public Object get(final String field) {
+            int dot = field.indexOf('.');
+            if (dot > 0) {
+                return new Fields(get(field.substring(0, dot))).get(field.substring(dot + 1));
+            }
             try {
                 Field f = find(m_target.getClass(), field);
                 f.setAccessible(true);

@@ -233,8 +233,8 @@ class NodeExecutionTest {
         NodeID id = regression("exports", X);
         String choice = vcov.name();
         edit(m_wfm, id, PanelRegressionParameters.class, p -> {
-            p.set("m_seType", choice);
-            p.set("m_clusterBy", vcov == VcovType.TWOWAY ? "ENTITY_AND_TIME" : "ENTITY");
+            p.set("m_model.m_seType", choice);
+            p.set("m_model.m_clusterBy", vcov == VcovType.TWOWAY ? "ENTITY_AND_TIME" : "ENTITY");
         });
         executeAndCheckSpecs(id);
 

@@ -34,6 +34,7 @@ import org.knime.node.parameters.Widget;
 import org.knime.node.parameters.WidgetGroup;
 import org.panelkit.knime.node.PanelKitConfigurableNodeFactory;
 import org.panelkit.knime.node.PanelKitNodeFactory;
+import org.panelkit.knime.node.WidgetModifications;
 import org.panelkit.knime.support.doc.NodeDoc;
 import org.panelkit.knime.support.doc.NodeDocXml;
 import org.w3c.dom.Document;
@@ -160,6 +161,11 @@ class NodeFactoriesTest {
 
     /** The titles of every {@link Widget} of a parameters class, nested groups included. */
     static List<String> widgetTitles(final Class<?> type) {
+        return widgetTitles(type, null);
+    }
+
+    /** As {@link #widgetTitles(Class)}; widgets that a KNIME Modification of their group removes are not shown. */
+    private static List<String> widgetTitles(final Class<?> type, final WidgetModifications modifications) {
         List<String> titles = new ArrayList<>();
         for (Field field : type.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers())) {
@@ -167,9 +173,11 @@ class NodeFactoriesTest {
             }
             Widget w = field.getAnnotation(Widget.class);
             if (w != null) {
-                titles.add(w.title());
+                if (modifications == null || !modifications.change(field).removed()) {
+                    titles.add(w.title());
+                }
             } else if (WidgetGroup.class.isAssignableFrom(field.getType())) {
-                titles.addAll(widgetTitles(field.getType()));
+                titles.addAll(widgetTitles(field.getType(), WidgetModifications.of(field)));
             }
         }
         return titles;

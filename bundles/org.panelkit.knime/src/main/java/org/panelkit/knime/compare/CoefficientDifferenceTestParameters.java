@@ -3,6 +3,7 @@ package org.panelkit.knime.compare;
 import java.util.List;
 
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.webui.node.dialog.defaultdialog.widget.Modification;
 import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.NodeParametersInput;
 import org.knime.node.parameters.Widget;
@@ -18,21 +19,21 @@ import org.knime.node.parameters.updates.ParameterReference;
 import org.knime.node.parameters.updates.ValueReference;
 import org.knime.node.parameters.widget.choices.ChoicesProvider;
 import org.knime.node.parameters.widget.choices.Label;
-import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
 import org.knime.node.parameters.widget.choices.filter.TwinlistWidget;
-import org.panelkit.engine.vcov.Convention;
-import org.panelkit.engine.fe.Effects;
-import org.panelkit.engine.vcov.VcovType;
 import org.panelkit.knime.node.ColumnChoices;
+import org.panelkit.knime.node.ModelOptionsParameters;
 import org.panelkit.knime.support.ColumnGuess;
 import org.panelkit.knime.support.compare.DifferenceTestOptions;
-import org.panelkit.knime.support.fe.ClusterBy;
 import org.panelkit.knime.support.fe.RegressionOptions;
 import org.panelkit.knime.support.split.SplitOptions;
 import org.panelkit.knime.table.KnimeTables;
 
-/** Dialog and settings of the Coefficient Difference Test node; the settings keys are stable (docs/knime-nodes.md). */
+/**
+ * Dialog and settings of the Coefficient Difference Test node (settings keys in docs/knime-nodes.md; the model options
+ * are the shared group {@link ModelOptionsParameters}, narrowed by {@link DifferenceTestModel}).
+ */
+@SuppressWarnings("restriction") // Modification is exported x-internal by org.knime.core.ui (5.7 - 5.11)
 public final class CoefficientDifferenceTestParameters implements NodeParameters {
 
     @Section(title = "Model")
@@ -71,34 +72,9 @@ public final class CoefficientDifferenceTestParameters implements NodeParameters
     String m_time = "";
 
     @Layout(ModelSection.class)
-    @Widget(title = "Fixed effects", description = "The fixed effects of the model (interacted with the subsample "
-        + "in the pooled model).")
-    @Persist(configKey = "effects")
-    EffectsChoice m_effects = EffectsChoice.TWOWAY;
-
-    @Layout(ModelSection.class)
-    @Widget(title = "Standard errors", description = "Clustered (CR1, CR0) or heteroskedasticity-robust (HC1, HC0).")
-    @Persist(configKey = "se_type")
-    SeTypeChoice m_seType = SeTypeChoice.CLUSTER;
-
-    @Layout(ModelSection.class)
-    @Widget(title = "Convention", description = "Small-sample convention of the pooled model's standard errors.")
-    @Persist(configKey = "convention")
-    ConventionChoice m_convention = ConventionChoice.XTREG;
-
-    @Layout(ModelSection.class)
-    @Widget(title = "Cluster by", description = "The cluster dimension of clustered standard errors.")
-    @ValueSwitchWidget
-    @ValueReference(ClusterByRef.class)
-    @Persist(configKey = "cluster_by")
-    ClusterByChoice m_clusterBy = ClusterByChoice.ENTITY;
-
-    @Layout(ModelSection.class)
-    @Widget(title = "Cluster column", description = "Cluster by: column.")
-    @ChoicesProvider(ColumnChoices.Keys.class)
-    @Effect(predicate = ClustersByColumn.class, type = EffectType.SHOW)
-    @Persist(configKey = "cluster_column")
-    String m_clusterColumn = "";
+    @Persist(configKey = ModelOptionsParameters.KEY)
+    @Modification(DifferenceTestModel.class)
+    ModelOptionsParameters m_model = new ModelOptionsParameters();
 
     @Layout(SplitSection.class)
     @Widget(title = "Split by", description = "How rows are assigned to subsamples (as in the Panel Subsample "
@@ -148,52 +124,12 @@ public final class CoefficientDifferenceTestParameters implements NodeParameters
     }
 
     DifferenceTestOptions toOptions(final DataTableSpec spec) {
-        RegressionOptions model = RegressionOptions.builder().y(m_y)
+        RegressionOptions model = m_model.applyTo(RegressionOptions.builder().y(m_y)
             .regressors(List.of(ColumnChoices.selectedNumeric(m_regressors, spec, "regressors"))).entity(m_entity)
-            .time(m_time).effects(Effects.valueOf(m_effects.name())).seType(VcovType.valueOf(m_seType.name()))
-            .convention(Convention.valueOf(m_convention.name())).clusterBy(ClusterBy.valueOf(m_clusterBy.name()))
-            .clusterColumn(m_clusterColumn).build();
+            .time(m_time)).build();
         SplitOptions split = new SplitOptions(SplitOptions.Method.valueOf(m_split.name()), m_entity, m_time,
             m_breakYear, m_source, SplitOptions.DEFAULT_GROUP_COLUMN, m_mappingEntity, m_mappingGroup);
         return new DifferenceTestOptions(model, split);
-    }
-
-    enum EffectsChoice {
-            @Label(value = "Entity and time", description = "two-way fixed effects (the study's choice)")
-            TWOWAY,
-            @Label(value = "Entity", description = "entity fixed effects")
-            ENTITY,
-            @Label(value = "Time", description = "period fixed effects only")
-            TIME
-    }
-
-    enum SeTypeChoice {
-            @Label(value = "Clustered (CR1)", description = "cluster-robust with the convention's small-sample factor")
-            CLUSTER,
-            @Label(value = "Clustered (CR0)", description = "cluster-robust without small-sample factor")
-            CR0,
-            @Label(value = "HC1", description = "heteroskedasticity-robust, N/(N-K)")
-            HC1,
-            @Label(value = "HC0", description = "heteroskedasticity-robust, no factor")
-            HC0
-    }
-
-    enum ConventionChoice {
-            @Label(value = "Stata xtreg", description = "as xtreg, fe vce(cluster)")
-            XTREG,
-            @Label(value = "R plm", description = "as plm + sandwich")
-            PLM,
-            @Label(value = "Stata areg", description = "as areg / reghdfe")
-            AREG
-    }
-
-    enum ClusterByChoice {
-            @Label(value = "Entity", description = "cluster by the entity column")
-            ENTITY,
-            @Label(value = "Time", description = "cluster by the time column")
-            TIME,
-            @Label(value = "Column", description = "cluster by another column")
-            COLUMNS
     }
 
     enum SplitChoice {
@@ -209,17 +145,7 @@ public final class CoefficientDifferenceTestParameters implements NodeParameters
             COLUMN
     }
 
-    static final class ClusterByRef implements ParameterReference<ClusterByChoice> {
-    }
-
     static final class SplitRef implements ParameterReference<SplitChoice> {
-    }
-
-    static final class ClustersByColumn implements EffectPredicateProvider {
-        @Override
-        public EffectPredicate init(final PredicateInitializer i) {
-            return i.getEnum(ClusterByRef.class).isOneOf(ClusterByChoice.COLUMNS);
-        }
     }
 
     static final class IsBreak implements EffectPredicateProvider {
@@ -240,6 +166,31 @@ public final class CoefficientDifferenceTestParameters implements NodeParameters
         @Override
         public EffectPredicate init(final PredicateInitializer i) {
             return i.getEnum(SplitRef.class).isOneOf(SplitChoice.MAPPING);
+        }
+    }
+
+    @Override
+    public void validate() throws org.knime.core.node.InvalidSettingsException {
+        m_model.validate();
+    }
+
+    /**
+     * The difference test offers one-way clustered (CR1, CR0) or heteroskedasticity-robust (HC1, HC0) standard
+     * errors and one cluster dimension; it reports no confidence intervals, so the confidence level is not shown.
+     */
+    static final class DifferenceTestModel extends ModelOptionsParameters.ChoicesModifier {
+        @Override
+        public void modify(final Modification.WidgetGroupModifier group) {
+            seChoices(group, ModelOptionsParameters.OneWaySeChoices.class, "Clustered (CR1, CR0) or "
+                + "heteroskedasticity-robust (HC1, HC0) standard errors of the pooled model and the separate fits "
+                + "(the difference test offers these four).");
+            oneWayClusters(group, "The cluster dimension of clustered standard errors (one dimension: the entity, "
+                + "the time or one column).");
+            describe(group, ModelOptionsParameters.EffectsRef.class, "The fixed effects of the model (interacted "
+                + "with the subsample in the pooled model).");
+            describe(group, ModelOptionsParameters.ConventionRef.class, "Small-sample convention of the standard "
+                + "errors.");
+            group.find(ModelOptionsParameters.LevelRef.class).removeAnnotation(Widget.class);
         }
     }
 }

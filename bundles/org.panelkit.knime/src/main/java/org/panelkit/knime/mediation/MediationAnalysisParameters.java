@@ -3,6 +3,8 @@ package org.panelkit.knime.mediation;
 import java.util.List;
 
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.webui.node.dialog.defaultdialog.widget.Modification;
 import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.NodeParametersInput;
 import org.knime.node.parameters.Widget;
@@ -10,33 +12,24 @@ import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
 import org.knime.node.parameters.layout.Section;
 import org.knime.node.parameters.persistence.Persist;
-import org.knime.node.parameters.updates.Effect;
-import org.knime.node.parameters.updates.Effect.EffectType;
-import org.knime.node.parameters.updates.EffectPredicate;
-import org.knime.node.parameters.updates.EffectPredicateProvider;
-import org.knime.node.parameters.updates.ParameterReference;
-import org.knime.node.parameters.updates.ValueReference;
 import org.knime.node.parameters.widget.choices.ChoicesProvider;
-import org.knime.node.parameters.widget.choices.Label;
-import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
 import org.knime.node.parameters.widget.choices.filter.TwinlistWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
-import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MaxValidation;
-import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveDoubleValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
-import org.panelkit.engine.fe.Effects;
 import org.panelkit.engine.mediation.MediationSpec;
-import org.panelkit.engine.vcov.Convention;
-import org.panelkit.engine.vcov.VcovType;
 import org.panelkit.knime.node.ColumnChoices;
+import org.panelkit.knime.node.ModelOptionsParameters;
 import org.panelkit.knime.support.ColumnGuess;
-import org.panelkit.knime.support.fe.ClusterBy;
 import org.panelkit.knime.support.fe.RegressionOptions;
 import org.panelkit.knime.support.mediation.MediationOptions;
 import org.panelkit.knime.table.KnimeTables;
 
-/** Dialog and settings of the Mediation Analysis node; the settings keys are stable (docs/knime-nodes.md). */
+/**
+ * Dialog and settings of the Mediation Analysis node (settings keys in docs/knime-nodes.md; the model options are the
+ * shared group {@link ModelOptionsParameters}, narrowed by {@link MediationModel}).
+ */
+@SuppressWarnings("restriction") // Modification is exported x-internal by org.knime.core.ui (5.7 - 5.11)
 public final class MediationAnalysisParameters implements NodeParameters {
 
     @Section(title = "Variables")
@@ -92,41 +85,9 @@ public final class MediationAnalysisParameters implements NodeParameters {
     String m_time = "";
 
     @Layout(ModelSection.class)
-    @Widget(title = "Fixed effects", description = "The fixed effects of every equation.")
-    @Persist(configKey = "effects")
-    EffectsChoice m_effects = EffectsChoice.TWOWAY;
-
-    @Layout(ModelSection.class)
-    @Widget(title = "Standard errors", description = "Clustered standard errors of the equations (the bootstrap "
-        + "resamples the same clusters).")
-    @ValueSwitchWidget
-    @Persist(configKey = "se_type")
-    SeTypeChoice m_seType = SeTypeChoice.CLUSTER;
-
-    @Layout(ModelSection.class)
-    @Widget(title = "Convention", description = "Small-sample convention of the standard errors.")
-    @Persist(configKey = "convention")
-    ConventionChoice m_convention = ConventionChoice.XTREG;
-
-    @Layout(ModelSection.class)
-    @Widget(title = "Cluster by", description = "The clusters (and bootstrap resampling units).")
-    @ValueSwitchWidget
-    @ValueReference(ClusterByRef.class)
-    @Persist(configKey = "cluster_by")
-    ClusterByChoice m_clusterBy = ClusterByChoice.ENTITY;
-
-    @Layout(ModelSection.class)
-    @Widget(title = "Cluster column", description = "Cluster by: column.")
-    @ChoicesProvider(ColumnChoices.Keys.class)
-    @Effect(predicate = ClustersByColumn.class, type = EffectType.SHOW)
-    @Persist(configKey = "cluster_column")
-    String m_clusterColumn = "";
-
-    @Layout(ModelSection.class)
-    @Widget(title = "Confidence level", description = "Level of the bootstrap intervals (0-1).")
-    @NumberInputWidget(minValidation = IsPositiveDoubleValidation.class, maxValidation = BelowOne.class)
-    @Persist(configKey = "confidence_level")
-    double m_level = 0.95;
+    @Persist(configKey = ModelOptionsParameters.KEY)
+    @Modification(MediationModel.class)
+    ModelOptionsParameters m_model = new ModelOptionsParameters();
 
     @Layout(BootstrapSection.class)
     @Widget(title = "Bootstrap replications", description = "Cluster-bootstrap replications (0 = none; else "
@@ -156,69 +117,33 @@ public final class MediationAnalysisParameters implements NodeParameters {
     MediationOptions toOptions(final DataTableSpec spec) {
         List<String> mediators = List.of(ColumnChoices.selectedNumeric(m_mediators, spec, "mediators"));
         List<String> controls = List.of(ColumnChoices.selectedNumeric(m_controls, spec, "controls"));
-        RegressionOptions model = RegressionOptions.builder().y(m_outcome)
-            .regressors(MediationOptions.regressors(m_treatment, mediators, controls)).entity(m_entity).time(m_time)
-            .effects(Effects.valueOf(m_effects.name())).seType(VcovType.valueOf(m_seType.name()))
-            .convention(Convention.valueOf(m_convention.name())).clusterBy(ClusterBy.valueOf(m_clusterBy.name()))
-            .clusterColumn(m_clusterColumn).level(m_level).build();
+        RegressionOptions model = m_model.applyTo(RegressionOptions.builder().y(m_outcome)
+            .regressors(MediationOptions.regressors(m_treatment, mediators, controls)).entity(m_entity).time(m_time))
+            .build();
         return new MediationOptions(m_outcome, m_treatment, mediators, controls, model, m_reps, m_seed);
     }
 
-    enum EffectsChoice {
-            @Label(value = "Entity and time", description = "two-way fixed effects (the study's choice)")
-            TWOWAY,
-            @Label(value = "Entity", description = "entity fixed effects")
-            ENTITY,
-            @Label(value = "Time", description = "period fixed effects only")
-            TIME,
-            @Label(value = "None", description = "pooled OLS")
-            NONE
+    @Override
+    public void validate() throws InvalidSettingsException {
+        m_model.validate();
     }
 
-    enum SeTypeChoice {
-            @Label(value = "Clustered (CR1)", description = "with the convention's small-sample factor")
-            CLUSTER,
-            @Label(value = "Clustered (CR0)", description = "without small-sample factor")
-            CR0
-    }
-
-    enum ConventionChoice {
-            @Label(value = "Stata xtreg", description = "as xtreg, fe vce(cluster)")
-            XTREG,
-            @Label(value = "R plm", description = "as plm + sandwich")
-            PLM,
-            @Label(value = "Stata areg", description = "as areg / reghdfe")
-            AREG
-    }
-
-    enum ClusterByChoice {
-            @Label(value = "Entity", description = "cluster by the entity column")
-            ENTITY,
-            @Label(value = "Time", description = "cluster by the time column")
-            TIME,
-            @Label(value = "Column", description = "cluster by another column")
-            COLUMNS
-    }
-
-    static final class ClusterByRef implements ParameterReference<ClusterByChoice> {
-    }
-
-    static final class ClustersByColumn implements EffectPredicateProvider {
+    /**
+     * The mediation analysis offers clustered standard errors only (CR1, CR0: the cluster bootstrap resamples the
+     * clusters) in one dimension; the confidence level is that of the bootstrap intervals.
+     */
+    static final class MediationModel extends ModelOptionsParameters.ChoicesModifier {
         @Override
-        public EffectPredicate init(final PredicateInitializer i) {
-            return i.getEnum(ClusterByRef.class).isOneOf(ClusterByChoice.COLUMNS);
-        }
-    }
-
-    static final class BelowOne extends MaxValidation {
-        @Override
-        protected double getMax() {
-            return 1;
-        }
-
-        @Override
-        public boolean isExclusive() {
-            return true;
+        public void modify(final Modification.WidgetGroupModifier group) {
+            seChoices(group, ModelOptionsParameters.ClusteredSeChoices.class, "Clustered standard errors of the "
+                + "equations, with (CR1) or without (CR0) the small-sample factor (the bootstrap resamples the same "
+                + "clusters; the mediation analysis offers these two).");
+            oneWayClusters(group, "The clusters (and bootstrap resampling units): the entity, the time or one "
+                + "column.");
+            describe(group, ModelOptionsParameters.EffectsRef.class, "The fixed effects of every equation.");
+            describe(group, ModelOptionsParameters.ConventionRef.class, "Small-sample convention of the standard "
+                + "errors.");
+            describe(group, ModelOptionsParameters.LevelRef.class, "Level of the bootstrap intervals (0-1).");
         }
     }
 }

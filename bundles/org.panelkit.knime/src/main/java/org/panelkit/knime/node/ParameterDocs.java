@@ -21,8 +21,10 @@ import org.panelkit.knime.support.doc.NodeDocXml;
  * Reads the node description's options from a parameters class: every field with {@link Widget} becomes an option
  * (title and description), grouped into tabs by the {@link Section} its {@link Layout} names, in field order; enum
  * options list their {@link Label}s; each option states its settings key ({@link Persist#configKey()}, else the
- * field name without a leading {@code m_}; nested groups as {@code group/key}). Only public annotation types are
- * read, so this does not depend on KNIME internals.
+ * field name without a leading {@code m_}; nested groups as {@code group/key}). A KNIME {@code Modification} on a
+ * group field (a shared group narrowed for one node) is applied as the dialog applies it: removed widgets are left
+ * out, replaced descriptions and narrowed enum choices are used ({@link WidgetModifications}; the one x-internal
+ * KNIME type read here, the rest are public annotation types).
  */
 final class ParameterDocs {
     private static final String DEFAULT_TAB = "Options";
@@ -32,14 +34,14 @@ final class ParameterDocs {
 
     static List<NodeDoc.Tab> tabs(final Class<?> parametersClass) {
         Map<String, List<NodeDoc.Option>> tabs = new LinkedHashMap<>();
-        collect(parametersClass, "", null, tabs);
+        collect(parametersClass, "", null, null, tabs);
         List<NodeDoc.Tab> out = new ArrayList<>();
         tabs.forEach((name, options) -> out.add(new NodeDoc.Tab(name, options)));
         return out;
     }
 
     private static void collect(final Class<?> type, final String keyPrefix, final String inheritedTab,
-        final Map<String, List<NodeDoc.Option>> tabs) {
+        final WidgetModifications modifications, final Map<String, List<NodeDoc.Option>> tabs) {
         for (Field f : type.getDeclaredFields()) {
             if (Modifier.isStatic(f.getModifiers())) {
                 continue;
@@ -49,14 +51,19 @@ final class ParameterDocs {
             Widget w = f.getAnnotation(Widget.class);
             if (w == null) {
                 if (WidgetGroup.class.isAssignableFrom(f.getType())) {
-                    collect(f.getType(), key + "/", tab, tabs);
+                    collect(f.getType(), key + "/", tab, WidgetModifications.of(f), tabs);
                 }
                 continue;
             }
+            var change = modifications == null ? null : modifications.change(f);
+            if (change != null && change.removed()) {
+                continue;
+            }
+            String text = change != null && change.description() != null ? change.description() : w.description();
             // @Widget and @Label descriptions are plain text (the dialog shows them as such)
-            String description = NodeDocXml.escape(w.description());
+            String description = NodeDocXml.escape(text);
             if (f.getType().isEnum()) {
-                description += enumChoices(f.getType());
+                description += enumChoices(f.getType(), change == null ? null : change.choices());
             }
             if (w.advanced() || f.isAnnotationPresent(Advanced.class)) {
                 description += "<p>(Advanced option: shown when the dialog's advanced settings are on.)</p>";
@@ -87,9 +94,9 @@ final class ParameterDocs {
         return inherited;
     }
 
-    private static String enumChoices(final Class<?> enumType) {
+    private static String enumChoices(final Class<?> enumType, final List<? extends Enum<?>> offered) {
         StringBuilder sb = new StringBuilder("<ul>");
-        for (Object constant : enumType.getEnumConstants()) {
+        for (Object constant : offered != null ? offered.toArray() : enumType.getEnumConstants()) {
             String name = ((Enum<?>)constant).name();
             Label label = null;
             try {

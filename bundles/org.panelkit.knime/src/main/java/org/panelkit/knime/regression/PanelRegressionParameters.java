@@ -18,45 +18,34 @@ import org.knime.node.parameters.updates.EffectPredicateProvider;
 import org.knime.node.parameters.updates.ParameterReference;
 import org.knime.node.parameters.updates.ValueReference;
 import org.knime.node.parameters.widget.choices.ChoicesProvider;
-import org.knime.node.parameters.widget.choices.Label;
-import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
 import org.knime.node.parameters.widget.choices.filter.TwinlistWidget;
-import org.knime.node.parameters.widget.number.NumberInputWidget;
-import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MaxValidation;
-import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation;
-import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveDoubleValidation;
 import org.knime.node.parameters.widget.text.TextInputWidget;
 import org.knime.node.parameters.widget.text.TextInputWidgetValidation.PatternValidation.IsNotEmptyValidation;
-import org.panelkit.engine.fe.Effects;
-import org.panelkit.engine.vcov.Convention;
-import org.panelkit.engine.vcov.VcovType;
 import org.panelkit.knime.node.ColumnChoices;
+import org.panelkit.knime.node.ModelOptionsParameters;
 import org.panelkit.knime.support.ColumnGuess;
-import org.panelkit.knime.support.fe.ClusterBy;
 import org.panelkit.knime.support.fe.RegressionOptions;
 import org.panelkit.knime.table.KnimeTables;
 
 /**
  * Dialog and settings of the Panel Regression (Fixed Effects) node. The settings keys ({@code @Persist}) are part
- * of saved workflows and of flow-variable overrides: never change them. Defaults are the study's: two-way fixed
+ * of saved workflows and of flow-variable overrides (the model options are the group ModelOptionsParameters,
+ * shared with the difference test and the mediation analysis, under model_options/). Defaults are the study's: two-way fixed
  * effects, standard errors clustered by entity, Stata xtreg conventions, 95% intervals, singletons kept.
  */
 public final class PanelRegressionParameters implements NodeParameters {
 
     /** Settings keys (documented in docs/knime-nodes.md). */
     static final String KEY_Y = "y_column", KEY_X = "regressors", KEY_ENTITY = "entity_column",
-            KEY_TIME = "time_column", KEY_EFFECTS = "effects", KEY_CONSTANT = "constant", KEY_SE = "se_type",
-            KEY_CONVENTION = "convention", KEY_CLUSTER_BY = "cluster_by", KEY_CLUSTER = "cluster_column",
-            KEY_CLUSTER2 = "second_cluster_column", KEY_DK_LAG = "dk_lag", KEY_LEVEL = "confidence_level",
-            KEY_SINGLETONS = "drop_singletons", KEY_RESIDUAL = "residual_column", KEY_FITTED = "fitted_column",
+            KEY_TIME = "time_column", KEY_CONSTANT = "constant", KEY_SINGLETONS = "drop_singletons", KEY_RESIDUAL = "residual_column", KEY_FITTED = "fitted_column",
             KEY_APPEND_RESIDUALS = "append_residuals";
 
     @Section(title = "Model")
     interface ModelSection {
     }
 
-    @Section(title = "Standard errors")
+    @Section(title = "Fixed effects and standard errors")
     @After(ModelSection.class)
     interface StandardErrorSection {
     }
@@ -99,73 +88,17 @@ public final class PanelRegressionParameters implements NodeParameters {
     String m_time = "";
 
     @Layout(ModelSection.class)
-    @Widget(title = "Fixed effects", description = "Which fixed effects are absorbed.")
-    @ValueSwitchWidget
-    @ValueReference(EffectsRef.class)
-    @Persist(configKey = KEY_EFFECTS)
-    EffectsChoice m_effects = EffectsChoice.TWOWAY;
-
-    @Layout(ModelSection.class)
-    @Widget(title = "Intercept", description = "Pooled OLS only: estimate an intercept (the fixed-effects models "
-        + "always report Stata's constant _cons).")
-    @Effect(predicate = IsPooled.class, type = EffectType.SHOW)
+    @Widget(title = "Intercept", description = "Pooled OLS only (fixed effects None): estimate an intercept (the "
+        + "fixed-effects models always report Stata's constant _cons).")
+    @Effect(predicate = ModelOptionsParameters.IsPooled.class, type = EffectType.SHOW)
     @Persist(configKey = KEY_CONSTANT)
     boolean m_constant = true;
 
-    /* ------------------------------------------------------ standard errors */
+    /* ------------------------------------------ fixed effects and standard errors */
 
     @Layout(StandardErrorSection.class)
-    @Widget(title = "Standard errors", description = "The variance estimator of the coefficients.")
-    @ValueReference(SeTypeRef.class)
-    @Persist(configKey = KEY_SE)
-    SeTypeChoice m_seType = SeTypeChoice.CLUSTER;
-
-    @Layout(StandardErrorSection.class)
-    @Widget(title = "Convention", description = "Whose small-sample factor and t-test degrees of freedom to "
-        + "reproduce.")
-    @ValueSwitchWidget
-    @Persist(configKey = KEY_CONVENTION)
-    ConventionChoice m_convention = ConventionChoice.XTREG;
-
-    @Layout(StandardErrorSection.class)
-    @Widget(title = "Cluster by", description = "What the clustered standard errors cluster by (one-way: one "
-        + "dimension; two-way clustering: two). With two-way clustered standard errors, Entity or Time means the "
-        + "panel's two keys, entity and time (so that setting only the standard errors, e.g. the se_type flow "
-        + "variable to TWOWAY, works).")
-    @Effect(predicate = IsClustered.class, type = EffectType.SHOW)
-    @ValueReference(ClusterByRef.class)
-    @Persist(configKey = KEY_CLUSTER_BY)
-    ClusterByChoice m_clusterBy = ClusterByChoice.ENTITY;
-
-    @Layout(StandardErrorSection.class)
-    @Widget(title = "Cluster column", description = "The column to cluster by when 'Cluster by' is 'Columns' "
-        + "(e.g. a region column coarser than the entity).")
-    @ChoicesProvider(ColumnChoices.Keys.class)
-    @Effect(predicate = ClustersByColumns.class, type = EffectType.SHOW)
-    @Persist(configKey = KEY_CLUSTER)
-    String m_clusterColumn = "";
-
-    @Layout(StandardErrorSection.class)
-    @Widget(title = "Second cluster column", description = "Two-way clustering by columns: the second dimension.")
-    @ChoicesProvider(ColumnChoices.Keys.class)
-    @Effect(predicate = TwoWayByColumns.class, type = EffectType.SHOW)
-    @Persist(configKey = KEY_CLUSTER2)
-    String m_secondClusterColumn = "";
-
-    @Layout(StandardErrorSection.class)
-    @Widget(title = "Driscoll-Kraay lag", description = "Bartlett kernel lag of the Driscoll-Kraay estimator; "
-        + "-1 chooses floor(max T_i^(1/4)) as plm's vcovSCC.")
-    @NumberInputWidget(minValidation = AtLeastMinusOne.class)
-    @Effect(predicate = IsDriscollKraay.class, type = EffectType.SHOW)
-    @Persist(configKey = KEY_DK_LAG)
-    int m_dkLag = -1;
-
-    @Layout(StandardErrorSection.class)
-    @Widget(title = "Confidence level", description = "Level of the confidence intervals conf_low / conf_high, "
-        + "between 0 and 1.")
-    @NumberInputWidget(minValidation = IsPositiveDoubleValidation.class, maxValidation = BelowOne.class)
-    @Persist(configKey = KEY_LEVEL)
-    double m_level = 0.95;
+    @Persist(configKey = ModelOptionsParameters.KEY)
+    ModelOptionsParameters m_model = new ModelOptionsParameters();
 
     /* -------------------------------------------------- sample and output */
 
@@ -219,98 +152,13 @@ public final class PanelRegressionParameters implements NodeParameters {
      * @throws IllegalArgumentException when selected regressors are not (numeric) columns of the input
      */
     RegressionOptions toOptions(final DataTableSpec spec) {
-        return RegressionOptions.builder().y(m_y)
+        RegressionOptions.Builder b = RegressionOptions.builder().y(m_y)
             .regressors(List.of(ColumnChoices.selectedNumeric(m_regressors, spec, "regressors"))).entity(m_entity)
-            .time(m_time).effects(m_effects.engine()).constant(m_constant).seType(m_seType.engine())
-            .convention(m_convention.engine()).clusterBy(m_clusterBy.engine()).clusterColumn(m_clusterColumn)
-            .secondClusterColumn(m_secondClusterColumn).dkLag(m_dkLag).level(m_level)
-            .dropSingletons(m_dropSingletons).appendResiduals(m_appendResiduals).residualColumn(m_residualColumn).fittedColumn(m_fittedColumn).build();
-    }
-
-    /* ---------------------------------------------------------------- choices */
-
-    enum EffectsChoice {
-            @Label(value = "Entity and time", description = "two-way fixed effects, as reghdfe absorb(id year) or "
-                + "xtreg y x i.year, fe (the study's choice)")
-            TWOWAY,
-            @Label(value = "Entity", description = "entity fixed effects, as xtreg, fe")
-            ENTITY,
-            @Label(value = "Time", description = "period fixed effects only")
-            TIME,
-            @Label(value = "None", description = "pooled OLS")
-            NONE;
-
-        Effects engine() {
-            return Effects.valueOf(name());
-        }
-    }
-
-    enum SeTypeChoice {
-            @Label(value = "Conventional (iid)", description = "homoskedastic s²(X'X)⁻¹")
-            IID,
-            @Label(value = "Robust (HC0)", description = "White, no small-sample factor")
-            HC0,
-            @Label(value = "Robust (HC1)", description = "White with the convention's factor (inconsistent with "
-                + "fixed effects for fixed T; offered for completeness)")
-            HC1,
-            @Label(value = "Clustered (CR0)", description = "cluster-robust without small-sample factor")
-            CR0,
-            @Label(value = "Clustered (CR1)", description = "cluster-robust with G/(G-1)(N-1)/(N-K): Stata's "
-                + "vce(cluster) and xtreg's vce(robust); the study's choice")
-            CLUSTER,
-            @Label(value = "Clustered (CR2, Bell-McCaffrey)", description = "bias-reduced, Satterthwaite degrees of "
-                + "freedom (clubSandwich); for few clusters")
-            CR2,
-            @Label(value = "Two-way clustered", description = "Cameron-Gelbach-Miller, two cluster dimensions")
-            TWOWAY,
-            @Label(value = "Driscoll-Kraay", description = "robust to cross-sectional and serial correlation")
-            DRISCOLL_KRAAY;
-
-        VcovType engine() {
-            return VcovType.valueOf(name());
-        }
-    }
-
-    enum ConventionChoice {
-            @Label(value = "Stata xtreg", description = "xtreg, fe / reghdfe: K counts the effects not nested in "
-                + "the clusters; t tests with G-1 degrees of freedom")
-            XTREG,
-            @Label(value = "R plm", description = "plm + vcovHC(type = \"sss\"): K = k; t tests with the residual "
-                + "degrees of freedom")
-            PLM,
-            @Label(value = "Stata areg", description = "areg: every absorbed effect counted in K")
-            AREG;
-
-        Convention engine() {
-            return Convention.valueOf(name());
-        }
-    }
-
-    enum ClusterByChoice {
-            @Label(value = "Entity", description = "the entity column (the study's choice)")
-            ENTITY,
-            @Label(value = "Time", description = "the time column")
-            TIME,
-            @Label(value = "Entity and time", description = "both (two-way clustered standard errors)")
-            ENTITY_AND_TIME,
-            @Label(value = "Columns", description = "one chosen column, or two for two-way clustering")
-            COLUMNS;
-
-        ClusterBy engine() {
-            return ClusterBy.valueOf(name());
-        }
+            .time(m_time).constant(m_constant).dropSingletons(m_dropSingletons).appendResiduals(m_appendResiduals).residualColumn(m_residualColumn).fittedColumn(m_fittedColumn);
+        return m_model.applyTo(b).build();
     }
 
     /* ------------------------------------------------------- effects on widgets */
-
-    static final class EffectsRef implements ParameterReference<EffectsChoice> {
-    }
-
-    static final class SeTypeRef implements ParameterReference<SeTypeChoice> {
-    }
-
-    static final class ClusterByRef implements ParameterReference<ClusterByChoice> {
-    }
 
     static final class AppendResidualsRef implements ParameterReference<Boolean> {
     }
@@ -322,74 +170,8 @@ public final class PanelRegressionParameters implements NodeParameters {
         }
     }
 
-    static final class IsPooled implements EffectPredicateProvider {
-        @Override
-        public EffectPredicate init(final PredicateInitializer i) {
-            return i.getEnum(EffectsRef.class).isOneOf(EffectsChoice.NONE);
-        }
-    }
-
-    static final class IsClustered implements EffectPredicateProvider {
-        @Override
-        public EffectPredicate init(final PredicateInitializer i) {
-            return i.getEnum(SeTypeRef.class).isOneOf(SeTypeChoice.CR0, SeTypeChoice.CLUSTER, SeTypeChoice.CR2,
-                SeTypeChoice.TWOWAY);
-        }
-    }
-
-    static final class ClustersByColumns implements EffectPredicateProvider {
-        @Override
-        public EffectPredicate init(final PredicateInitializer i) {
-            return and(i.getPredicate(IsClustered.class),
-                i.getEnum(ClusterByRef.class).isOneOf(ClusterByChoice.COLUMNS));
-        }
-    }
-
-    static final class TwoWayByColumns implements EffectPredicateProvider {
-        @Override
-        public EffectPredicate init(final PredicateInitializer i) {
-            return and(i.getEnum(SeTypeRef.class).isOneOf(SeTypeChoice.TWOWAY),
-                i.getEnum(ClusterByRef.class).isOneOf(ClusterByChoice.COLUMNS));
-        }
-    }
-
-    static final class IsDriscollKraay implements EffectPredicateProvider {
-        @Override
-        public EffectPredicate init(final PredicateInitializer i) {
-            return i.getEnum(SeTypeRef.class).isOneOf(SeTypeChoice.DRISCOLL_KRAAY);
-        }
-    }
-
-    /* ------------------------------------------------------------ validation */
-
-    static final class AtLeastMinusOne extends MinValidation {
-        @Override
-        protected double getMin() {
-            return -1;
-        }
-    }
-
-    static final class BelowOne extends MaxValidation {
-        @Override
-        protected double getMax() {
-            return 1;
-        }
-
-        @Override
-        public boolean isExclusive() {
-            return true;
-        }
-    }
-
     @Override
     public void validate() throws InvalidSettingsException {
-        if (!(m_level > 0 && m_level < 1)) {
-            throw new InvalidSettingsException(
-                "confidence level must be between 0 and 1 (exclusive), got " + m_level + ": enter e.g. 0.95");
-        }
-        if (m_dkLag < -1) {
-            throw new InvalidSettingsException(
-                "Driscoll-Kraay lag must be -1 (automatic) or 0 and more, got " + m_dkLag);
-        }
+        m_model.validate();
     }
 }

@@ -28,11 +28,13 @@ public record DifferenceTestOptions(RegressionOptions model, SplitOptions split)
         VcovType v = model.seType();
         if (!(v == VcovType.CLUSTER || v == VcovType.CR0 || v == VcovType.HC0 || v == VcovType.HC1)) {
             throw new IllegalArgumentException("the difference test needs one-way clustered (cluster, CR0) or "
-                    + "heteroskedasticity-robust (HC0, HC1) standard errors: choose one of them");
+                    + "heteroskedasticity-robust (HC0, HC1) standard errors, not " + v.key() + ": set 'Standard "
+                    + "errors' to Clustered (CR1), Clustered (CR0), Robust (HC1) or Robust (HC0) (se_type CLUSTER, "
+                    + "CR0, HC1 or HC0)");
         }
         if (spec.cluster().size() > 1) {
-            throw new IllegalArgumentException("the difference test supports one cluster dimension: cluster by the "
-                    + "entity, the time or one column");
+            throw new IllegalArgumentException("the difference test supports one cluster dimension: set 'Cluster "
+                    + "by' to Entity, Time or Columns (one cluster column)");
         }
         split.validate(schema, mappingSchema);
         return spec;

@@ -60,8 +60,9 @@ public record MediationOptions(String outcome, String treatment, List<String> me
         }
         VcovType v = model.seType();
         if (v != VcovType.CLUSTER && v != VcovType.CR0) {
-            throw new IllegalArgumentException("the cluster bootstrap needs clustered standard errors (CR1 or CR0): "
-                    + "choose one of them");
+            throw new IllegalArgumentException("the cluster bootstrap needs clustered standard errors (CR1 or CR0), "
+                    + "not " + v.key() + ": set 'Standard errors' to Clustered (CR1) or Clustered (CR0) (se_type "
+                    + "CLUSTER or CR0)");
         }
         var spec = model.toModelSpec(schema);
         try {

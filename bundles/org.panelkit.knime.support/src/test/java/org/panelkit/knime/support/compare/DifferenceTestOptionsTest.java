@@ -69,4 +69,27 @@ class DifferenceTestOptionsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> options(VcovType.CR2).validate(PANEL, null));
         assertTrue(e.getMessage().startsWith("the difference test needs one-way clustered"), e.getMessage());
     }
+
+    /** Every standard error of the shared model options: the four the node offers pass, the others name the fix. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(VcovType.class)
+    void everyStandardErrorIsOfferedOrNamesTheChoices(VcovType se) {
+        if (java.util.Set.of(VcovType.CLUSTER, VcovType.CR0, VcovType.HC1, VcovType.HC0).contains(se)) {
+            options(se).validate(PANEL, null);
+            return;
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> options(se).validate(PANEL, null));
+        assertTrue(e.getMessage().contains("not " + se.key() + ": set 'Standard errors' to Clustered (CR1), "
+                + "Clustered (CR0), Robust (HC1) or Robust (HC0)"), e.getMessage());
+    }
+
+    @Test
+    void oneClusterDimension() {
+        RegressionOptions model = RegressionOptions.builder().y("tu").regressors(List.of("ic")).entity("province")
+                .time("year").clusterBy(org.panelkit.knime.support.fe.ClusterBy.ENTITY_AND_TIME).build();
+        var o = new DifferenceTestOptions(model,
+                SplitOptions.byRegion("province", "year").with(SplitOptions.Method.BREAK_YEAR).withBreak(2013));
+        var e = assertThrows(IllegalArgumentException.class, () -> o.validate(PANEL, null));
+        assertTrue(e.getMessage().contains("set 'Cluster by'"), e.getMessage());
+    }
 }

@@ -78,4 +78,18 @@ class MediationOptionsTest {
                 () -> options(VcovType.CLUSTER, List.of("tc"), List.of("tc")).toSpec(PANEL));
         assertEquals("column 'tc' is a mediator and a control: remove it from one of them", e.getMessage());
     }
+
+    /** Every standard error of the shared model options: CR1 and CR0 pass, the others name the two choices. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(VcovType.class)
+    void everyStandardErrorIsOfferedOrNamesTheChoices(VcovType se) {
+        var o = options(se, List.of("tc"), List.of());
+        if (se == VcovType.CLUSTER || se == VcovType.CR0) {
+            o.toSpec(PANEL);
+            return;
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> o.toSpec(PANEL));
+        assertTrue(e.getMessage().endsWith("not " + se.key() + ": set 'Standard errors' to Clustered (CR1) or "
+                + "Clustered (CR0) (se_type CLUSTER or CR0)"), e.getMessage());
+    }
 }

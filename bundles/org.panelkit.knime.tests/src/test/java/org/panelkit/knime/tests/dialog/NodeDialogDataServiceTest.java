@@ -27,6 +27,7 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ConfigurableNodeFactory;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeSettings;
+import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.config.base.ConfigBaseRO;
 import org.knime.core.node.context.ModifiableNodeCreationConfiguration;
@@ -42,6 +43,7 @@ import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.widget.choices.ChoicesProvider;
 import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
 import org.panelkit.knime.node.ColumnChoices;
+import org.panelkit.knime.node.WidgetModifications;
 import org.panelkit.knime.regression.PanelRegressionNodeFactory;
 import org.panelkit.knime.tests.settings.NodeUnderTest;
 import org.panelkit.knime.tests.settings.ParameterFields;
@@ -199,11 +201,11 @@ class NodeDialogDataServiceTest {
         // the flow variables of the workflow control their settings and are available
         if (file.containsKey("variables")) {
             JsonNode flowVariables = result.get("flowVariableSettings");
-            for (String key : ((ConfigBaseRO)file.getNodeSettings("variables")
-                .getNodeSettings("tree")).keySet()) {
-                String variable = file.getNodeSettings("variables").getNodeSettings("tree").getNodeSettings(key)
-                    .getString("used_variable");
-                JsonNode fv = flowVariables.path("model." + key);
+            for (Map.Entry<String, String> v : usedVariables(file.getNodeSettings("variables")
+                .getNodeSettings("tree"), "model").entrySet()) {
+                String key = v.getKey();
+                String variable = v.getValue();
+                JsonNode fv = flowVariables.path(key);
                 assertEquals(variable, fv.path("controllingFlowVariableName").asText(), node + ": " + flowVariables);
                 assertTrue(fv.path("controllingFlowVariableAvailable").asBoolean(false), node + ": " + fv);
                 assertFalse(fv.path("controllingFlowVariableFlawed").asBoolean(true), node + ": " + fv);
@@ -395,6 +397,14 @@ class NodeDialogDataServiceTest {
             Field field = f.field();
             ChoicesProvider choices = field.getAnnotation(ChoicesProvider.class);
             if (choices == null) {
+                // an enum narrowed by the KNIME Modification of its group (e.g. the difference test's standard
+                // errors): the dialog offers exactly those values
+                if (f.path().size() > 1) {
+                    var offered = WidgetModifications.of(f.path().get(f.path().size() - 2)).change(field).choices();
+                    if (offered != null) {
+                        expected.put(jsonName(field), offered.stream().map(Enum::name).toList());
+                    }
+                }
                 continue;
             }
             Class<?> provider = choices.value();
@@ -412,6 +422,21 @@ class NodeDialogDataServiceTest {
             expected.put(jsonName(field), columns);
         }
         return expected;
+    }
+
+    /** The flow variable of every setting in a variables tree, by its dotted path ("model.model_options.se_type"). */
+    private static Map<String, String> usedVariables(final NodeSettingsRO tree, final String prefix)
+        throws InvalidSettingsException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String key : ((ConfigBaseRO)tree).keySet()) {
+            NodeSettingsRO c = tree.getNodeSettings(key);
+            if (c.containsKey("used_variable")) {
+                out.put(prefix + "." + key, c.getString("used_variable"));
+            } else {
+                out.putAll(usedVariables(c, prefix + "." + key));
+            }
+        }
+        return out;
     }
 
     private static String jsonName(final Field f) {
