@@ -72,7 +72,7 @@ public final class PanelInterpolationNodeModel extends PanelKitNodeModel<PanelIn
             BufferedDataTable all = exec.createConcatenateTable(exec.createSubProgress(0.05), out, inserted);
             out = KnimeTables.sortByAndDrop(all, ORDER_COLUMN, exec.createSubExecutionContext(0.15));
         }
-        setWarnings(report.warnings());
+        warn(report.notice());
         return new PortObject[]{out, KnimeTables.write(report.summaryTable(), exec)};
     }
 

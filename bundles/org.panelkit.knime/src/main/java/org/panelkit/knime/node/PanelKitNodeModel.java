@@ -1,6 +1,8 @@
 package org.panelkit.knime.node;
 
 import java.io.File;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
 import org.knime.core.node.CanceledExecutionException;
@@ -11,19 +13,24 @@ import org.knime.core.node.KNIMEException;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.message.Message;
+import org.knime.core.node.message.MessageBuilder;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil;
 import org.knime.node.parameters.NodeParameters;
 import org.panelkit.engine.PanelKitException;
+import org.panelkit.knime.support.Notice;
 
 /**
  * Base of the PanelKit node models: a classic {@link NodeModel} whose settings are one {@link NodeParameters}
  * object (the same class drives the dialog, the flow-variable overrides and the node description). Subclasses get
  * the loaded parameters in configure and execute; an {@link IllegalArgumentException} from configure (the
- * KNIME-free option validation) becomes an {@link InvalidSettingsException} with the same message, and the
- * engine's {@link PanelKitException} and cancellation are translated for KNIME in execute.
+ * KNIME-free option validation) becomes an {@link InvalidSettingsException} carrying KNIME's {@link Message} (the
+ * fix our messages name after the last ": " as its resolution, {@link Notice#ofError(String)}), the engine's
+ * {@link PanelKitException} likewise a {@link KNIMEException} in execute, cancellation a
+ * {@link CanceledExecutionException}; warnings are KNIME messages too ({@link #warn(Optional)}).
  * <p>
  * This is the path KNIME's own migrated nodes take (classic node model, NodeParameters dialog); unlike the
  * {@code DefaultNode} builder it can push flow variables, which the regression node needs.
@@ -50,7 +57,7 @@ public abstract class PanelKitNodeModel<P extends NodeParameters> extends NodeMo
         try {
             return configure(inSpecs, m_parameters);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
+            throw message(Notice.ofError(e.getMessage())).toInvalidSettingsException(e);
         }
     }
 
@@ -69,7 +76,7 @@ public abstract class PanelKitNodeModel<P extends NodeParameters> extends NodeMo
         } catch (CancellationException e) { // the engine's way of honouring ExecutionMonitor.checkCanceled
             throw new CanceledExecutionException(e.getMessage());
         } catch (PanelKitException | IllegalArgumentException e) {
-            throw new KNIMEException(e.getMessage(), e);
+            throw KNIMEException.of(message(Notice.ofError(e.getMessage())), e);
         }
     }
 
@@ -82,9 +89,27 @@ public abstract class PanelKitNodeModel<P extends NodeParameters> extends NodeMo
         return new ExecutionProgress(exec);
     }
 
-    /** Shows the warnings as the node's warning message (one per line); none clears it. */
-    protected final void setWarnings(final java.util.List<String> warnings) {
-        setWarningMessage(warnings.isEmpty() ? null : String.join("\n", warnings));
+    /**
+     * Shows the warnings as the node's warning ({@link Notice#of(List)}: one is the summary; several give the first
+     * with a count as summary and all of them as the details); none clears it.
+     */
+    protected final void setWarnings(final List<String> warnings) {
+        warn(Notice.of(warnings));
+    }
+
+    /** Shows the notice as the node's warning (KNIME's {@link Message}: summary, issue, resolutions); none clears it. */
+    protected final void warn(final Optional<Notice> notice) {
+        setWarning(notice.map(PanelKitNodeModel::message).orElse(null));
+    }
+
+    /** KNIME's message of a notice: the summary, the details as one text issue (a line each), the resolutions. */
+    static Message message(final Notice notice) {
+        MessageBuilder b = Message.builder().withSummary(notice.summary());
+        if (!notice.details().isEmpty()) {
+            b.addTextIssue(String.join("\n", notice.details()));
+        }
+        b.addResolutions(notice.resolutions().toArray(String[]::new));
+        return b.build().orElseThrow();
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class PanelRegressionNodeModel extends PanelKitNodeModel<PanelRegre
             appended(options, report.residualsAndFitted()), exec.createSubExecutionContext(1 - read - fit))
             : InactiveBranchPortObject.INSTANCE;
 
-        setWarnings(report.warnings());
+        warn(report.notice());
         for (Map.Entry<String, Object> v : report.flowVariables().entrySet()) {
             if (v.getValue() instanceof Integer i) {
                 pushFlowVariableInt(v.getKey(), i);

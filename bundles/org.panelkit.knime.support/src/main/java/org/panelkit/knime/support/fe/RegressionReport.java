@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,7 @@ import org.panelkit.engine.fe.Dropped;
 import org.panelkit.engine.fe.FTest;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.vcov.VarianceEstimate;
+import org.panelkit.knime.support.Notice;
 import org.panelkit.knime.support.table.ColumnKind;
 import org.panelkit.knime.support.table.ResultTable;
 import org.panelkit.knime.support.table.ResultTable.Column;
@@ -166,6 +168,36 @@ public final class RegressionReport {
     /** What the user should know: rows removed, regressors dropped, singletons, disconnected panels. */
     public List<String> warnings() {
         return result.warnings();
+    }
+
+    /**
+     * The warnings as one notice: the summary counts what happened ("3 rows dropped for missing values; 1 regressor
+     * dropped"), the details are the engine's warnings, the resolutions say what to change. Empty without warnings.
+     */
+    public Optional<Notice> notice() {
+        List<String> details = result.warnings();
+        if (details.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        List<String> resolutions = new ArrayList<>();
+        if (result.droppedMissing() > 0) {
+            parts.add(Notice.count(result.droppedMissing(), "row", "rows") + " dropped for missing values");
+            resolutions.add("To keep the rows, fill the missing values first (e.g. with the Panel Interpolation "
+                    + "node) or leave the columns with missing values out of the model.");
+        }
+        if (!result.dropped().isEmpty()) {
+            parts.add(Notice.count(result.dropped().size(), "regressor", "regressors") + " dropped");
+            resolutions.add("Remove the dropped regressors from 'Regressors' (they cannot be estimated with these "
+                    + "fixed effects and regressors), or change the fixed effects.");
+        }
+        if (result.singletonsDropped() > 0) {
+            parts.add(Notice.count(result.singletonsDropped(), "singleton", "singletons") + " dropped");
+        }
+        if (result.components() > 1) {
+            parts.add("panel in " + result.components() + " disconnected groups");
+        }
+        return Optional.of(new Notice(String.join("; ", parts), details, resolutions));
     }
 
     /**

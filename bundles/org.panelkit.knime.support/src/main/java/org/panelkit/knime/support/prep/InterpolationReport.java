@@ -2,9 +2,11 @@ package org.panelkit.knime.support.prep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.panelkit.engine.interp.ColumnSummary;
 import org.panelkit.engine.interp.InterpolationResult;
+import org.panelkit.knime.support.Notice;
 import org.panelkit.knime.support.table.ColumnKind;
 import org.panelkit.knime.support.table.ResultTable;
 import org.panelkit.knime.support.table.ResultTable.Column;
@@ -106,6 +108,39 @@ public final class InterpolationReport {
             }
         }
         return w;
+    }
+
+    /**
+     * The warnings as one notice: "17 columns interpolated, 560 cells filled" (with the cells left missing and the
+     * rows inserted), the per-column counts in the details. Empty when nothing was filled, left missing or inserted.
+     */
+    public Optional<Notice> notice() {
+        List<String> details = warnings();
+        if (details.isEmpty()) {
+            return Optional.empty();
+        }
+        long columns = 0;
+        long filled = 0;
+        long missing = 0;
+        for (ColumnSummary s : result.summary()) {
+            if (s.filled() > 0) {
+                columns++;
+            }
+            filled += s.filled();
+            missing += s.missing();
+        }
+        StringBuilder summary = new StringBuilder(Notice.count(columns, "column", "columns") + " interpolated, "
+                + Notice.count(filled, "cell", "cells") + " filled");
+        List<String> resolutions = new ArrayList<>();
+        if (missing > 0) {
+            summary.append(", ").append(Notice.count(missing, "cell", "cells")).append(" left missing");
+            resolutions.add("To fill more cells, raise 'Maximum gap' (-1 = any gap) or set 'Ends' to fill before the "
+                    + "first and after the last observed value.");
+        }
+        if (result.insertedRows() > 0) {
+            summary.append(", ").append(Notice.count(result.insertedRows(), "row", "rows")).append(" inserted");
+        }
+        return Optional.of(new Notice(summary.toString(), details, resolutions));
     }
 
     private int[] sources() {

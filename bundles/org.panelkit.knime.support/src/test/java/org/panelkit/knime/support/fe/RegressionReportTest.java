@@ -112,6 +112,23 @@ class RegressionReportTest {
     }
 
     @Test
+    void noticeCountsWhatWasRemovedAndSaysWhatToDo() {
+        var n = fit(opts().build()).notice().orElseThrow();
+        assertEquals("1 row dropped for missing values; 2 regressors dropped", n.summary());
+        assertEquals(fit(opts().build()).warnings(), n.details());
+        assertEquals(2, n.resolutions().size());
+        assertTrue(n.resolutions().get(0).contains("Panel Interpolation"), n.resolutions().toString());
+        assertTrue(n.resolutions().get(1).contains("'Regressors'"), n.resolutions().toString());
+    }
+
+    @Test
+    void noNoticeForACleanFit() {
+        assertTrue(fit(opts().regressors(List.of("x1", "x2")).build()).notice().isPresent()); // the missing y row
+        assertTrue(new RegressionReport(FixedEffectsRegression.fit(panel(opts().regressors(List.of("x1")).y("x2")
+                .build()), opts().regressors(List.of("x1")).y("x2").build().toModelSpec(SCHEMA))).notice().isEmpty());
+    }
+
+    @Test
     void flowVariables() {
         Map<String, Object> v = fit(opts().build()).flowVariables();
         assertEquals(47, v.get("fe_n"));
