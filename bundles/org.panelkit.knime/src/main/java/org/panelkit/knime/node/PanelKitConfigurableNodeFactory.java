@@ -85,15 +85,17 @@ public abstract class PanelKitConfigurableNodeFactory<M extends NodeModel> exten
         return 0;
     }
 
-    /** No Swing dialog: the dialog is {@link #createNodeDialog()} (abstract in ConfigurableNodeFactory). */
-    @Override
-    @SuppressWarnings({"removal", "deprecation"})
+    // The three methods below are abstract in NodeFactory / ConfigurableNodeFactory but deprecated for removal since
+    // 5.6 (Swing dialogs and views; ConfigurableNodeFactory re-declares createNodeDialogPane(NodeCreationConfiguration)
+    // abstract). KNIME 5.7 - 5.11 offer no other way for a ConfigurableNodeFactory (its own DefaultNodeFactory and
+    // knime-base's web-UI nodes implement them too), so they are implemented WITHOUT @Override: once KNIME removes
+    // them, these become plain unused methods and this class still compiles (docs/knime-nodes.md, "KNIME API used").
+
+    /** No Swing dialog: the dialog is {@link #createNodeDialog()}. */
+    @SuppressWarnings({"removal", "deprecation", "javadoc"})
     protected final NodeDialogPane createNodeDialogPane(final NodeCreationConfiguration creationConfig) {
         return null;
     }
-
-    // Abstract in NodeFactory but deprecated for removal since 5.6: implemented without @Override (see
-    // PanelKitNodeFactory).
 
     /** No Swing view. */
     @SuppressWarnings({"removal", "deprecation", "javadoc"})
