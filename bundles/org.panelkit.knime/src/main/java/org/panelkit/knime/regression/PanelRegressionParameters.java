@@ -30,16 +30,16 @@ import org.panelkit.knime.table.KnimeTables;
 
 /**
  * Dialog and settings of the Panel Regression (Fixed Effects) node. The settings keys ({@code @Persist}) are part
- * of saved workflows and of flow-variable overrides (the model options are the group ModelOptionsParameters,
- * shared with the difference test and the mediation analysis, under model_options/). Defaults are the study's: two-way fixed
- * effects, standard errors clustered by entity, Stata xtreg conventions, 95% intervals, singletons kept.
+ * of saved workflows and of flow-variable overrides; the model options are the group {@link ModelOptionsParameters},
+ * shared with the difference test and the mediation analysis, under model_options/. Defaults are the study's:
+ * two-way fixed effects, standard errors clustered by entity, Stata xtreg conventions, 95% intervals, singletons kept.
  */
 public final class PanelRegressionParameters implements NodeParameters {
 
     /** Settings keys (documented in docs/knime-nodes.md). */
     static final String KEY_Y = "y_column", KEY_X = "regressors", KEY_ENTITY = "entity_column",
-            KEY_TIME = "time_column", KEY_CONSTANT = "constant", KEY_SINGLETONS = "drop_singletons", KEY_RESIDUAL = "residual_column", KEY_FITTED = "fitted_column",
-            KEY_APPEND_RESIDUALS = "append_residuals";
+            KEY_TIME = "time_column", KEY_CONSTANT = "constant", KEY_SINGLETONS = "drop_singletons",
+            KEY_RESIDUAL = "residual_column", KEY_FITTED = "fitted_column", KEY_APPEND_RESIDUALS = "append_residuals";
 
     @Section(title = "Model")
     interface ModelSection {
