@@ -171,6 +171,16 @@ class NodeMessagesTest {
         assertTrue(rows(table(m_wfm, id, 0)).size() > 0);
     }
 
+    /** The shared group offers the difference test every fixed-effects choice, None (pooled OLS) included. */
+    @ParameterizedTest(name = "effects {0}")
+    @ValueSource(strings = {"TWOWAY", "ENTITY", "TIME", "NONE"})
+    void differenceTestRunsWithEveryFixedEffect(final String effects) {
+        NodeID id = differenceTest("CLUSTER", "ENTITY");
+        edit(m_wfm, id, CoefficientDifferenceTestParameters.class, p -> p.set("m_model.m_effects", effects));
+        executeAll(m_wfm);
+        assertTrue(rows(table(m_wfm, id, 2)).size() > 0);
+    }
+
     @ParameterizedTest(name = "cluster_by {0}")
     @ValueSource(strings = {"ENTITY", "TIME", "COLUMNS"})
     void differenceTestRunsWithEveryOfferedClusterDimension(final String clusterBy) {
