@@ -93,9 +93,23 @@ public final class ReproduceCommand implements Callable<Integer> {
         Map<String, StudyModel> models = study.fitAll(monitor);
         StudyReport report = new StudyReport(models, panel, synthetic ? NOTICE : "data: " + data);
         report.add("difference", StudyInference.differenceTest(panel.variables(), template, breakYear, monitor));
-        report.add("mechanisms", StudyInference.mechanisms(panel.variables(), template, mediationReps, seed, monitor));
-        if (wildReps > 0) {
-            report.add("wild_bootstrap", StudyInference.wildBootstrap(models, wildReps, seed, monitor));
+        report.add("mechanisms", StudyInference.mechanisms(panel.variables(), template, mediationReps, seed,
+                models.get("m2").result().variance().description(), monitor));
+        VcovType type = template.vcov();
+        if (wildReps <= 0) {
+            report.note("Wild cluster bootstrap: left out (--wild-reps 0).");
+        } else if (type == VcovType.CLUSTER || type == VcovType.CR0) {
+            report.add("wild_bootstrap", StudyInference.wildBootstrap(models, wildReps, seed, null, monitor));
+        } else if (type.isClustered() || type == VcovType.DRISCOLL_KRAAY) {
+            // cr2, twoway, dk: the bootstrap resamples provinces; its t statistic is the one-way CR1 one
+            Map<String, StudyModel> cr1 = new StudyReproduction(panel.variables(),
+                    template.toBuilder().vcov(VcovType.CLUSTER).cluster(List.of()).build(), breakYear).fitAll(monitor);
+            report.add("wild_bootstrap", StudyInference.wildBootstrap(cr1, wildReps, seed, "The bootstrap resamples "
+                    + "whole provinces, so it uses the one-way province-clustered (CR1) t statistic, not the tables' "
+                    + "--vcov " + type.key() + " standard errors.", monitor));
+        } else {
+            report.note("Wild cluster bootstrap: left out, because --vcov " + type.key()
+                    + " has no clusters to resample (use --vcov cluster, cr0, cr2, twoway or dk to get it).");
         }
         report.write(out);
         console.print(report.consoleText());

@@ -60,8 +60,9 @@ final class StudyInference {
                         "SE (suest)", "p (suest)"),
                 rows,
                 List.of("Pooled: the model on all years with every regressor and the year effects interacted with "
-                        + "the period (Chow), clustered by province; t with G-1 df. Suest: the separate fits' "
-                        + "stacked scores clustered by province; normal.",
+                        + "the period (Chow); " + pooled.description() + "; "
+                        + (Double.isInfinite(jp.df2()) ? "normal." : "t with " + df(jp.df2()) + " df.")
+                        + " Suest: " + suest.description() + ".",
                         String.format(Locale.ROOT, "Joint test that all coefficients are equal: pooled F(%d, %s) = %.3f, "
                                 + "p = %s; suest Wald/%d = %.3f, p = %s.", (int) jp.df1(), df(jp.df2()),
                                 jp.statistic(), p(jp.pValue()), (int) js.df1(), js.statistic(), p(js.pValue()))));
@@ -76,7 +77,8 @@ final class StudyInference {
         throw new IllegalStateException("no difference for " + term);
     }
 
-    static TextTable mechanisms(ColumnSource panel, ModelSpec template, int reps, long seed, ProgressMonitor monitor) {
+    static TextTable mechanisms(ColumnSource panel, ModelSpec template, int reps, long seed, String seDescription,
+            ProgressMonitor monitor) {
         MediationResult r = Mediation.analyze(panel, MediationSpec.builder("TU", "IC", StudyVariables.CHANNELS)
                 .controls(StudyVariables.CONTROLS).model(template).reps(reps).seed(seed).build(), monitor);
         List<List<String>> rows = new ArrayList<>();
@@ -93,12 +95,17 @@ final class StudyInference {
                 List.of("Channel (M)", "a: M on IC", "b: TU on M", "c: total", "c': direct", "a*b", "Sobel z (p)",
                         "95% CI a*b (percentile)", "95% CI a*b (bias-corrected)", "Share mediated"),
                 rows,
-                List.of("Three equations per channel, each with the controls, province and year effects and "
-                        + "province-clustered standard errors (in parentheses, stars at 0.1/0.05/0.01).",
+                List.of("Three equations per channel, each with the controls, province and year effects; standard "
+                        + "errors " + seDescription + " (in parentheses, stars at 0.1/0.05/0.01).",
                         "Bootstrap: " + reps + " resamples of whole provinces, seed " + seed + "."));
     }
 
-    static TextTable wildBootstrap(Map<String, StudyModel> models, int reps, long seed, ProgressMonitor monitor) {
+    /**
+     * Wild cluster bootstrap p-values; {@code models} must have one-way clustered (CR1 or CR0) standard errors
+     * ({@code refitNote}: why they differ from the tables' standard errors, or null).
+     */
+    static TextTable wildBootstrap(Map<String, StudyModel> models, int reps, long seed, String refitNote,
+            ProgressMonitor monitor) {
         List<List<String>> rows = new ArrayList<>();
         for (StudyModel m : models.values()) {
             String term = m.regressors().get(0);
@@ -109,13 +116,17 @@ final class StudyInference {
                     p(c.pValue()), p(w.pValue()), "[" + num(w.confLow()) + ", " + num(w.confHigh()) + "]",
                     Integer.toString(w.clusters())));
         }
+        List<String> notes = new ArrayList<>();
+        notes.add("Wild cluster restricted bootstrap-t (null imposed), Webb weights, " + reps
+                + " replications, seed " + seed + "; interval by test inversion. With 8 to 11 clusters "
+                + "the t test with G-1 df can over-reject; the bootstrap p-value is the safer guide.");
+        if (refitNote != null) {
+            notes.add(refitNote);
+        }
         return new TextTable("Wild cluster bootstrap for the clustering coefficient",
                 List.of("Model", "Term", "Estimate", "SE (CR1)", "p (t, G-1)", "p (wild)", "95% CI (wild)",
                         "Clusters"),
-                rows,
-                List.of("Wild cluster restricted bootstrap-t (null imposed), Webb weights, " + reps
-                        + " replications, seed " + seed + "; interval by test inversion. With 8 to 11 clusters "
-                        + "the t test with G-1 df can over-reject; the bootstrap p-value is the safer guide."));
+                rows, notes);
     }
 
     static String coef(Coefficient c) {
