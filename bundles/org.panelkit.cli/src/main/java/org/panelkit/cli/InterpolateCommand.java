@@ -74,6 +74,7 @@ final class InterpolateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.checkFile(out);
         if (maxGap < -1) {
             throw new IllegalArgumentException("--max-gap must be 0 or more, got " + maxGap);
         }
@@ -170,8 +171,10 @@ final class InterpolateCommand implements Callable<Integer> {
                 }
                 rec.endRecord();
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new PanelKitException("cannot write '" + out + "': " + e.getMessage());
+        } catch (IOException e) {
+            throw new PanelKitException("cannot write '" + out + "': " + OutputPaths.reason(e));
+        } catch (java.io.UncheckedIOException e) {
+            throw new PanelKitException("cannot write '" + out + "': " + OutputPaths.reason(e.getCause()));
         }
     }
 

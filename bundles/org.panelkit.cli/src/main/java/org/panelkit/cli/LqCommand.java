@@ -76,6 +76,7 @@ final class LqCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.checkFile(out);
         boolean longLayout = industry != null || value != null;
         boolean wide = industries != null && !industries.isEmpty();
         if (longLayout == wide || longLayout && (industry == null || value == null)) {

@@ -39,12 +39,24 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("error: " + ex.getMessage());
+            if (ex.getCommandLine().getParent() == null && ex.getMessage().startsWith("missing command")) {
+                return BAD_INPUT;
+            }
             err.println("(see 'panelkit " + commandName(ex.getCommandLine()) + "--help')");
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof PanelKitException || ex instanceof IllegalArgumentException) {
                 err.println("error: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            java.io.IOException io = ex instanceof java.io.IOException ? (java.io.IOException) ex
+                    : ex instanceof java.io.UncheckedIOException ? ((java.io.UncheckedIOException) ex).getCause() : null;
+            if (io != null) {
+                String file = io instanceof java.nio.file.FileSystemException
+                        ? ((java.nio.file.FileSystemException) io).getFile() : null;
+                err.println("error: cannot " + (file != null ? "write '" + file + "'" : "read or write") + ": "
+                        + OutputPaths.reason(io));
                 return BAD_INPUT;
             }
             if (ex instanceof CancellationException) {
@@ -55,11 +67,14 @@ public final class Main implements Runnable {
                     + "); please report it with the command line that caused it");
             return 1;
         });
+        CsvDialect.force(null);
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
             err.println("error: out of memory; give Java more with PANELKIT_JAVA_OPTS=-Xmx8g");
             return 1;
+        } finally {
+            CsvDialect.force(null);
         }
     }
 
@@ -67,8 +82,42 @@ public final class Main implements Runnable {
         return cl.getParent() == null ? "" : cl.getCommandName() + " ";
     }
 
+    /** The CSV delimiter of every input file, for every command (CsvDialect). */
+    @CommandLine.Option(names = "--delimiter", scope = CommandLine.ScopeType.INHERIT, paramLabel = "auto|comma|semicolon|tab",
+            description = "delimiter of the input CSV files: auto (default: the one of comma, semicolon, tab that the "
+                    + "header line holds most), comma, semicolon or tab; a UTF-8 byte-order mark is skipped")
+    void delimiter(String value) {
+        if (value != null) {
+            CsvDialect.force(value);
+        }
+    }
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (fe, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command\n" + commandList(spec));
+    }
+
+    /** Every command with the first sentence of its description, one per line. */
+    static String commandList(CommandLine.Model.CommandSpec spec) {
+        StringBuilder sb = new StringBuilder("usage: panelkit COMMAND [OPTIONS]   (panelkit COMMAND --help for its options)\n"
+                + "commands:\n");
+        int width = 0;
+        for (String name : spec.subcommands().keySet()) {
+            width = Math.max(width, name.length());
+        }
+        for (var e : spec.subcommands().entrySet()) {
+            if (e.getValue().getCommandSpec().usageMessage().hidden()) {
+                continue;
+            }
+            String[] d = e.getValue().getCommandSpec().usageMessage().description();
+            String first = d.length == 0 ? "" : d[0].replace("%%", "%");
+            int dot = first.indexOf(". ");
+            if (dot > 0) {
+                first = first.substring(0, dot + 1);
+            }
+            sb.append("  ").append(e.getKey()).append(" ".repeat(width - e.getKey().length() + 2)).append(first)
+                    .append('\n');
+        }
+        return sb.toString().stripTrailing();
     }
 }

@@ -61,6 +61,7 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.checkFile(out);
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean png = name.endsWith(".png");
         if (!png && !name.endsWith(".svg")) {

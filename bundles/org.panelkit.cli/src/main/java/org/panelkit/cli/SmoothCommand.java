@@ -66,6 +66,7 @@ final class SmoothCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.checkFile(out);
         SmoothingMethod m = SmoothingMethod.fromKey(method);
         if (m != SmoothingMethod.HP && window == 0) {
             throw new IllegalArgumentException("--window is required for " + method);
@@ -121,8 +122,10 @@ final class SmoothCommand implements Callable<Integer> {
                 }
                 rec.endRecord();
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new PanelKitException("cannot write '" + out + "': " + e.getMessage());
+        } catch (IOException e) {
+            throw new PanelKitException("cannot write '" + out + "': " + OutputPaths.reason(e));
+        } catch (java.io.UncheckedIOException e) {
+            throw new PanelKitException("cannot write '" + out + "': " + OutputPaths.reason(e.getCause()));
         }
         monitor.finish();
         String how = m == SmoothingMethod.HP ? String.format(Locale.ROOT, "lambda %s", PrepCsv.number(sspec.lambda()))

@@ -227,11 +227,7 @@ final class SplitCommand implements Callable<Integer> {
             throw new PanelKitException("column '" + r.spec().column() + "' has " + groups + " distinct values; at most "
                     + MAX_FILES + " files are written (use --group-column NAME --out FILE instead)");
         }
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new PanelKitException("cannot create directory '" + out + "': " + e.getMessage());
-        }
+        OutputPaths.directory(out);
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>();
         used.add(UNASSIGNED.toLowerCase(Locale.ROOT));
@@ -255,7 +251,7 @@ final class SplitCommand implements Callable<Integer> {
         try {
             Files.deleteIfExists(unassignedPath); // a stale list from an earlier run would mislead
         } catch (IOException e) {
-            throw new PanelKitException("cannot write '" + unassignedPath + "': " + e.getMessage());
+            throw new PanelKitException("cannot write '" + unassignedPath + "': " + OutputPaths.reason(e));
         }
         CsvWriter unassigned = r.unassignedRows() > 0 ? PrepCsv.writer(unassignedPath) : null;
         try {

@@ -96,6 +96,7 @@ final class TableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.checkFile(out);
         TableFormat f = TableFormat.fromKey(format);
         LatexTable.Style style = latexStyle(texStyle);
         TableOptions options = TableOptions.builder().keep(keep).drop(drop).order(order)

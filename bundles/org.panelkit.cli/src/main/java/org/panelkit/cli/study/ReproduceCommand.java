@@ -81,6 +81,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
         PrintWriter console = spec.commandLine().getOut();
+        org.panelkit.cli.OutputPaths.directory(out); // before the work: a bad folder fails at once
         boolean synthetic = data == null;
         CsvColumns raw = readRaw();
         StudyPanel panel = StudyPanel.build(raw, InterpolationMethod.fromKey(interpolation), Ends.fromKey(ends),

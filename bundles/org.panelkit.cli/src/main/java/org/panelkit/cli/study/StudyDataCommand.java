@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.panelkit.cli.OutputPaths;
 import org.panelkit.engine.PanelKitException;
 
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ public final class StudyDataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.panelkit.cli.OutputPaths.checkFile(out);
         String csv = StudyDataGenerator.csv(seed);
         if (out == null) {
             spec.commandLine().getOut().print(csv);
@@ -36,7 +38,7 @@ public final class StudyDataCommand implements Callable<Integer> {
             try {
                 Files.writeString(out, csv, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new PanelKitException("cannot write '" + out + "': " + e.getMessage());
+                throw new PanelKitException("cannot write '" + out + "': " + OutputPaths.reason(e));
             }
         }
         return 0;

@@ -119,7 +119,7 @@ final class StudyReport {
     }
 
     void write(Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("models"));
+        org.panelkit.cli.OutputPaths.directory(dir.resolve("models"));
         for (StudyModel m : models.values()) {
             FixedEffectsResult r = m.result();
             write(dir.resolve("models/" + m.id() + ".json"), modelJson(r));
@@ -154,6 +154,9 @@ final class StudyReport {
         write(dir.resolve("coefplot.svg"), plot.svg());
         try (OutputStream out = Files.newOutputStream(dir.resolve("coefplot.png"))) {
             plot.writePng(out);
+        } catch (IOException e) {
+            throw new PanelKitException("cannot write '" + dir.resolve("coefplot.png") + "': "
+                    + org.panelkit.cli.OutputPaths.reason(e));
         }
         md.append("![Coefficient plot](coefplot.svg)\n");
         html.append("<img class=\"plot\" src=\"coefplot.svg\" alt=\"Coefficient plot of IC across samples\">\n");
@@ -240,7 +243,7 @@ final class StudyReport {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PanelKitException("cannot write '" + file + "': " + e.getMessage());
+            throw new PanelKitException("cannot write '" + file + "': " + org.panelkit.cli.OutputPaths.reason(e));
         }
     }
 }
