@@ -19,6 +19,11 @@ import de.siegmar.fastcsv.reader.CsvReader;
  * semicolon-separated file a number may have a decimal comma ({@code 1,5}).
  */
 public final class CsvDialect {
+    /** The help text of {@code --delimiter}. */
+    public static final String HELP = "delimiter of the input CSV files: auto, comma, semicolon or tab (default: auto, the "
+            + "one of the three the header line holds most; a UTF-8 byte-order mark is skipped; with semicolons "
+            + "a decimal comma (1,5) is read)";
+
     /** The value of {@code --delimiter} for the command being run (null: detect). */
     private static final ThreadLocal<String> FORCED = new ThreadLocal<>();
 

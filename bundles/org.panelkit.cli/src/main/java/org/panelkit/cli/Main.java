@@ -82,16 +82,6 @@ public final class Main implements Runnable {
         return cl.getParent() == null ? "" : cl.getCommandName() + " ";
     }
 
-    /** The CSV delimiter of every input file, for every command (CsvDialect). */
-    @CommandLine.Option(names = "--delimiter", scope = CommandLine.ScopeType.INHERIT, paramLabel = "auto|comma|semicolon|tab",
-            description = "delimiter of the input CSV files: auto (default: the one of comma, semicolon, tab that the "
-                    + "header line holds most), comma, semicolon or tab; a UTF-8 byte-order mark is skipped")
-    void delimiter(String value) {
-        if (value != null) {
-            CsvDialect.force(value);
-        }
-    }
-
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command\n" + commandList(spec));

@@ -21,7 +21,7 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
  * column back unchanged next to what it computed without holding the text in memory; and writes CSV with
  * FastCSV (UTF-8, LF, quoting only where needed).
  */
-final class PrepCsv {
+public final class PrepCsv {
     private PrepCsv() {
     }
 
@@ -204,7 +204,7 @@ final class PrepCsv {
     }
 
     /** A short list of row labels: "line 5, line 9, ... (12 rows)". */
-    static String lines(CsvColumns data, int[] rows) {
+    public static String lines(CsvColumns data, int[] rows) {
         StringBuilder b = new StringBuilder();
         int shown = Math.min(rows.length, 8);
         for (int i = 0; i < shown; i++) {
