@@ -65,10 +65,14 @@ final class InferenceText {
             line(sb, "%s", est);
             line(sb, "%s", se);
         }
-        StringBuilder n = new StringBuilder(String.format(Locale.ROOT, "%-20s", "N / clusters"));
+        boolean clustered = r.separateFits().get(0).spec().vcov().isClustered();
+        boolean dk = r.separateFits().get(0).spec().vcov() == org.panelkit.engine.vcov.VcovType.DRISCOLL_KRAAY;
+        StringBuilder n = new StringBuilder(String.format(Locale.ROOT, "%-20s",
+                clustered ? "N / clusters" : dk ? "N / periods" : "N"));
         for (FixedEffectsResult f : r.separateFits()) {
             int[] cl = f.variance().clusters();
-            n.append(String.format(Locale.ROOT, " %16s", f.observations() + (cl.length > 0 ? " / " + cl[0] : "")));
+            n.append(String.format(Locale.ROOT, " %16s", f.observations()
+                    + (cl.length > 0 && (clustered || dk) ? " / " + cl[0] : dk ? " / " + f.periods() : "")));
         }
         line(sb, "%s", n);
         sb.append(DASH).append('\n');
