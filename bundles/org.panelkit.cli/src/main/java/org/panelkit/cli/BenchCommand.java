@@ -48,9 +48,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "timed repetitions after one warm-up (default: ${DEFAULT-VALUE})") int reps;
     /** The old spelling of --timed-reps (--reps is the bootstrap's elsewhere). */
     @Option(names = "--reps", paramLabel = "R", hidden = true, description = "old spelling of --timed-reps")
-    void repsAlias(int v) {
-        reps = v;
-    }
+    Integer repsAlias;
     @Option(names = "--seed", defaultValue = "20240101", paramLabel = "S",
             description = "seed of the simulated panel (default: ${DEFAULT-VALUE})") long seed;
     @Option(names = "--write-csv", paramLabel = "FILE",
@@ -58,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (repsAlias != null) {
+            reps = repsAlias;
+        }
         var out = spec.commandLine().getOut();
         Panel p = simulate(entities, periods, drop, k, seed);
         if (csv != null) {

@@ -331,9 +331,11 @@ public final class CsvColumns implements ColumnSource {
                 try {
                     return CsvDialect.decimalComma(delimiter, cell);
                 } catch (NumberFormatException why) {
+                    boolean otherDelimiter = delimiter != ',' || cell.indexOf(';') >= 0 || cell.indexOf('\t') >= 0;
                     throw new PanelKitException("column '" + header.get(column) + "', line " + line + ": '"
                             + cell + "' is not a number" + (why.getMessage() != null ? " (" + why.getMessage() + ")"
-                                    : " (the file is read as " + CsvDialect.describe(delimiter) + ")"));
+                                    : otherDelimiter ? " (the file is read as " + CsvDialect.describe(delimiter) + ")"
+                                    : ""));
                 }
             }
         }

@@ -56,10 +56,10 @@ final class LqCommand implements Callable<Integer> {
     @Option(names = "--industry", paramLabel = "COL", description = "industry column (long layout, with --value; default: wide layout)")
     String industry;
 
-    @Option(names = "--value", paramLabel = "COL", description = "value column (long layout, with --industry)")
+    @Option(names = "--value", paramLabel = "COL", description = "value column (long layout, with --industry; default: none, wide layout)")
     String value;
 
-    @Option(names = "--industries", split = ",", paramLabel = "A,B,...", hideParamSyntax = true, description = "industry columns, comma-separated (wide layout)")
+    @Option(names = "--industries", split = ",", paramLabel = "A,B,...", hideParamSyntax = true, description = "industry columns, comma-separated (wide layout; default: none, long layout)")
     List<String> industries;
 
     @Option(names = "--national-region", paramLabel = "NAME",

@@ -61,9 +61,7 @@ final class MediationCommand implements Callable<Integer> {
 
     /** The old spelling of --mediation-reps. */
     @Option(names = "--reps", paramLabel = "B", hidden = true, description = "old spelling of --mediation-reps")
-    void repsAlias(int v) {
-        reps = v;
-    }
+    Integer repsAlias;
 
     @Option(names = "--seed", defaultValue = "12345", paramLabel = "S", description = "bootstrap seed (default: "
             + "${DEFAULT-VALUE})")
@@ -91,6 +89,9 @@ final class MediationCommand implements Callable<Integer> {
                     + "twoway or dk");
         }
         model.x = List.of(x);
+        if (repsAlias != null) {
+            reps = repsAlias;
+        }
         model.vcov = vcov;
         MediationSpec m = MediationSpec.builder(model.y, x, mediators).controls(controls)
                 .model(model.spec(VcovType.fromKey(model.vcov))).reps(reps).seed(seed).build();

@@ -97,7 +97,7 @@ final class SplitCommand implements Callable<Integer> {
     String groupColumn;
 
     @Option(names = "--out", required = true, paramLabel = "DIR|FILE",
-            description = "directory for the group files, or the output file with --group-column")
+            description = "directory for the group files, or the output file with --group-column (required)")
     Path out;
 
     @Override

@@ -80,26 +80,30 @@ public final class ReproduceCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     String ends;
 
-    @Option(names = "--split", defaultValue = "year:2017", paramLabel = "year:YEAR",
+    @Option(names = "--split", paramLabel = "year:YEAR",
             description = "the break of Table 3 and the difference test: year:YEAR, YEAR = the first year after the "
-                    + "trade shock (default: ${DEFAULT-VALUE})")
-    void split(String v) {
-        String s = v.strip();
-        if (!s.toLowerCase(java.util.Locale.ROOT).startsWith("year:")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--split '" + v + "': reproduce splits by a break year only (year:YEAR, e.g. year:2017)");
-        }
-        breakYear(s.substring(5).strip());
-    }
+                    + "trade shock (default: year:2017)")
+    String split;
 
     /** The old spelling of --split year:YEAR. */
     @Option(names = "--break", paramLabel = "YEAR", hidden = true, description = "old spelling of --split year:YEAR")
-    void breakYear(String v) {
+    String breakAlias;
+
+    /** The break year from --split (or --break). */
+    private int breakYear() {
+        String v = breakAlias != null && split == null ? breakAlias : split == null ? "year:2017" : split;
+        String s = v.strip();
+        if (breakAlias == null || split != null) {
+            if (!s.toLowerCase(java.util.Locale.ROOT).startsWith("year:")) {
+                throw new IllegalArgumentException("--split '" + v
+                        + "': reproduce splits by a break year only (year:YEAR, e.g. year:2017)");
+            }
+            s = s.substring(5).strip();
+        }
         try {
-            breakYear = Integer.parseInt(v.strip());
+            return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "the break year must be a whole year, got '" + v + "'");
+            throw new IllegalArgumentException("the break year must be a whole year, got '" + s + "'");
         }
     }
 
@@ -133,6 +137,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
         PrintWriter console = spec.commandLine().getOut();
+        breakYear = breakYear();
         org.panelkit.cli.OutputPaths.directory(out); // before the work: a bad folder fails at once
         boolean synthetic = data == null;
         CsvColumns raw = readRaw();
