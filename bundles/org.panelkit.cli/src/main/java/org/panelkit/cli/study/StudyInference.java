@@ -85,14 +85,16 @@ final class StudyInference {
         for (MediatorResult m : r.mediators()) {
             double[] pc = m.percentile();
             double[] bc = m.biasCorrected();
-            rows.add(List.of(StudyReport.LABELS.getOrDefault(m.mediator(), m.mediator()), coef(m.a()), coef(m.b()),
-                    coef(m.total()), coef(m.direct()), num(m.indirect()),
-                    String.format(Locale.ROOT, "%.2f (%s)", m.sobelZ(), p(m.sobelP())),
+            // esttab style: the estimates, and below them the standard errors (and the Sobel p-value)
+            rows.add(List.of(StudyReport.LABELS.getOrDefault(m.mediator(), m.mediator()), est(m.a()), est(m.b()),
+                    est(m.total()), est(m.direct()), num(m.indirect()), String.format(Locale.ROOT, "%.2f", m.sobelZ()),
                     "[" + num(pc[0]) + ", " + num(pc[1]) + "]", "[" + num(bc[0]) + ", " + num(bc[1]) + "]",
                     num(m.proportion())));
+            rows.add(List.of("", se(m.a()), se(m.b()), se(m.total()), se(m.direct()), "", "(p = " + p(m.sobelP()) + ")",
+                    "", "", ""));
         }
         return new TextTable("Mechanism test: mediation by channel",
-                List.of("Channel (M)", "a: M on IC", "b: TU on M", "c: total", "c': direct", "a*b", "Sobel z (p)",
+                List.of("Channel (M)", "a: M on IC", "b: TU on M", "c: total", "c': direct", "a*b", "Sobel z",
                         "95% CI a*b (percentile)", "95% CI a*b (bias-corrected)", "Share mediated"),
                 rows,
                 List.of("Three equations per channel, each with the controls, province and year effects; standard "
@@ -129,8 +131,12 @@ final class StudyInference {
                 rows, notes);
     }
 
-    static String coef(Coefficient c) {
-        return num(c.estimate()) + c.stars() + " (" + num(c.stdError()) + ")";
+    static String est(Coefficient c) {
+        return num(c.estimate()) + c.stars();
+    }
+
+    static String se(Coefficient c) {
+        return "(" + num(c.stdError()) + ")";
     }
 
     static String num(double v) {

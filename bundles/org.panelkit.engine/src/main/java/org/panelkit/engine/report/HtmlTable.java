@@ -16,6 +16,8 @@ public final class HtmlTable {
             "table.regression th, table.regression td { padding: 0.12em 0.9em; text-align: center;"
                     + " white-space: nowrap; font-weight: normal; }",
             "table.regression .label { text-align: left; }",
+            // a column title wraps rather than push a wide table off the page
+            "table.regression thead th { white-space: normal; vertical-align: bottom; }",
             "table.regression thead tr:first-child th { border-top: 2px solid #000; }",
             "table.regression thead tr:last-child th { border-bottom: 1px solid #000; }",
             "table.regression tr.section td { border-top: 1px solid #000; }",
