@@ -70,6 +70,12 @@ class SpreadsheetCsvTest {
         assertEquals(0, bom.code, bom.toString());
         assertEquals(slope(plain), slope(bom), 0.0);
         // every reader: describe reads keys only, split writes the rows back
+        // the parallel reader of all-numeric comma files (numeric ids)
+        String numeric = panel(",", false).replace("S", "");
+        CliRunner n1 = CliRunner.run(fe(write("num.csv", numeric)));
+        CliRunner n2 = CliRunner.run(fe(write("numbom.csv", BOM + numeric)));
+        assertEquals(0, n2.code, n2.toString());
+        assertEquals(slope(n1), slope(n2), 0.0);
         CliRunner d = CliRunner.run("describe", "--data", dir.resolve("bom.csv").toString(), "--entity", "state",
                 "--time", "year");
         assertEquals(0, d.code, d.toString());
