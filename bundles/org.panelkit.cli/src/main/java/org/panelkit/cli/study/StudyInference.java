@@ -118,6 +118,8 @@ final class StudyInference {
                     p(c.pValue()), p(w.pValue()), "[" + num(w.confLow()) + ", " + num(w.confHigh()) + "]",
                     Integer.toString(w.clusters())));
         }
+        boolean cr0 = !models.isEmpty()
+                && models.values().iterator().next().result().variance().type() == org.panelkit.engine.vcov.VcovType.CR0;
         List<String> notes = new ArrayList<>();
         notes.add("Wild cluster restricted bootstrap-t (null imposed), Webb weights, " + reps
                 + " replications, seed " + seed + "; interval by test inversion. With 8 to 11 clusters "
@@ -126,8 +128,8 @@ final class StudyInference {
             notes.add(refitNote);
         }
         return new TextTable("Wild cluster bootstrap for the clustering coefficient",
-                List.of("Model", "Term", "Estimate", "SE (CR1)", "p (t, G-1)", "p (wild)", "95% CI (wild)",
-                        "Clusters"),
+                List.of("Model", "Term", "Estimate", cr0 ? "SE (CR0)" : "SE (CR1)", "p (t, G-1)", "p (wild)",
+                        "95% CI (wild)", "Clusters"),
                 rows, notes);
     }
 
