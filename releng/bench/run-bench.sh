@@ -14,7 +14,7 @@ DIR="$(mktemp -d)"; trap 'rm -rf "$DIR"' EXIT
 PK="$ROOT/panelkit"
 
 echo "== PanelKit, in-memory columns"
-"$PK" bench --entities "$ENTITIES" --periods "$PERIODS" --reps "$REPS" --write-csv "$DIR/panel.csv" | tee "$DIR/bench.txt"
+"$PK" bench --entities "$ENTITIES" --periods "$PERIODS" --timed-reps "$REPS" --write-csv "$DIR/panel.csv" | tee "$DIR/bench.txt"
 
 echo "== PanelKit, CSV to JSON end to end (wall clock incl. JVM start)"
 walls=()

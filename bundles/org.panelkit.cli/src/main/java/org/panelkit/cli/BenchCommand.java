@@ -30,21 +30,35 @@ import picocli.CommandLine.Spec;
  * timed end to end and against R (releng/bench/run-bench.sh).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  panelkit bench", "  panelkit bench --entities 20000 --periods 10 --write-csv sim.csv"},
         description = "Benchmark two-way fixed effects with clustered SEs on a simulated panel.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--entities", defaultValue = "200000") int entities;
-    @Option(names = "--periods", defaultValue = "20") int periods;
-    @Option(names = "--drop", defaultValue = "0.1", description = "share of rows dropped at random") double drop;
-    @Option(names = "--k", defaultValue = "5", description = "number of regressors") int k;
-    @Option(names = "--reps", defaultValue = "5", description = "timed repetitions (after one warm-up)") int reps;
-    @Option(names = "--seed", defaultValue = "20240101") long seed;
-    @Option(names = "--write-csv", paramLabel = "FILE", description = "also write the panel as CSV") Path csv;
+    @Option(names = "--entities", defaultValue = "200000", paramLabel = "N",
+            description = "panel units (default: ${DEFAULT-VALUE})") int entities;
+    @Option(names = "--periods", defaultValue = "20", paramLabel = "T",
+            description = "periods per unit (default: ${DEFAULT-VALUE})") int periods;
+    @Option(names = "--drop", defaultValue = "0.1", paramLabel = "SHARE",
+            description = "share of rows dropped at random, 0 to 1 (default: ${DEFAULT-VALUE})") double drop;
+    @Option(names = "--k", defaultValue = "5", paramLabel = "K",
+            description = "number of regressors (default: ${DEFAULT-VALUE})") int k;
+    @Option(names = "--timed-reps", defaultValue = "5", paramLabel = "R",
+            description = "timed repetitions after one warm-up (default: ${DEFAULT-VALUE})") int reps;
+    /** The old spelling of --timed-reps (--reps is the bootstrap's elsewhere). */
+    @Option(names = "--reps", paramLabel = "R", hidden = true, description = "old spelling of --timed-reps")
+    Integer repsAlias;
+    @Option(names = "--seed", defaultValue = "20240101", paramLabel = "S",
+            description = "seed of the simulated panel (default: ${DEFAULT-VALUE})") long seed;
+    @Option(names = "--write-csv", paramLabel = "FILE",
+            description = "also write the panel as CSV (default: not written)") Path csv;
 
     @Override
     public Integer call() {
+        if (repsAlias != null) {
+            reps = repsAlias;
+        }
         var out = spec.commandLine().getOut();
         Panel p = simulate(entities, periods, drop, k, seed);
         if (csv != null) {

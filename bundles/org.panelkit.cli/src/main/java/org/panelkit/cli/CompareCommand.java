@@ -22,8 +22,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code panelkit compare}: do the coefficients differ across subsamples or periods? */
 @Command(name = "compare", mixinStandardHelpOptions = true,
+        customSynopsis = {"panelkit compare --data FILE.csv --y NAME --x A[,B...] --split",
+                "    year:V|column:COL|region-nbs3|region-nbs4 [--entity NAME --time",
+                "    NAME] [OPTIONS]"},
+        footer = {"",
+            "Examples:",
+            "  panelkit compare --data Produc.csv --y ln_gsp --x ln_pc,ln_emp --entity \\",
+            "      state --time year --split year:1979",
+            "  panelkit compare --data panel.csv --y TU --x IC --entity province --time \\",
+            "      year --split region-nbs3 --vcov dk"},
         description = "Coefficient differences across subsamples or periods: fully interacted pooled model "
-                + "(Chow-type, cluster-robust) and seemingly-unrelated stacked scores (Stata suest).")
+                + "(Chow-type) and seemingly-unrelated stacked scores (Stata suest).")
 final class CompareCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -31,21 +40,42 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Option(names = "--x", required = true, split = ",", paramLabel = "A[,B...]", hideParamSyntax = true,
+            description = "regressors, comma-separated; each one estimated in every group is compared")
+    List<String> x;
+
+    @Option(names = "--vcov", defaultValue = "cluster", paramLabel = "TYPE",
+            description = "standard errors: "
+                    + "iid, hc0, hc1, cr0, cluster (CR1), cr2, twoway (two-way clustered) or dk (Driscoll-Kraay)"
+                    + "; the suest comparison clusters its stacked scores "
+                    + "one way (by --cluster or the entity; by observation under iid/hc0/hc1; Driscoll-Kraay by "
+                    + "period under dk) (default: ${DEFAULT-VALUE})")
+    String vcov;
+
     @Option(names = "--split", required = true, paramLabel = "year:V|column:COL|region-nbs3|region-nbs4",
-            description = "year:V = the --time column before V and from V on; column:COL = one group per value of "
-                    + "COL; region-nbs3/region-nbs4 = the --entity column's Chinese provinces by NBS region")
+            description = "how to split (required): year:V = the --time column before V and from V on; column:COL = "
+                    + "one group per value of COL; region-nbs3/region-nbs4 = the --entity column's Chinese provinces "
+                    + "by NBS region")
     String split;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "output format")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "output format: text or json (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--progress", description = "show a progress line on standard error")
+    @Option(names = "--progress",
+            description = "show a progress line on standard error (default: only when it is a terminal)")
     boolean progress;
 
     @Override
     public Integer call() {
         if (!format.equals("text") && !format.equals("json")) {
             throw new IllegalArgumentException("unknown format '" + format + "' (expected text or json)");
+        }
+        model.x = x;
+        model.vcov = vcov;
+        if (vcov.equals("wild")) {
+            throw new IllegalArgumentException("--vcov wild is for fe; compare takes iid, hc0, hc1, cr0, cluster, cr2, "
+                    + "twoway or dk");
         }
         ModelSpec m = model.spec(VcovType.fromKey(model.vcov));
         SplitSpec s = splitSpec();

@@ -33,6 +33,8 @@ public final class CsvColumns implements ColumnSource {
     private final int rows;
     private final Map<String, double[]> numeric = new HashMap<>();
     private final Map<String, KeyColumn> keys = new HashMap<>();
+    /** The file line of each row where it is not row + 2 (blank lines, quoted line breaks); else null. */
+    private int[] lines;
 
     private CsvColumns(Path file, List<String> header, int rows) {
         this.file = file;
@@ -42,7 +44,7 @@ public final class CsvColumns implements ColumnSource {
 
     /** The header of {@code file}; an error naming the file if it is missing or empty. */
     public static List<String> header(Path file) {
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file, StandardCharsets.UTF_8)) {
+        try (CsvReader<CsvRecord> reader = CsvDialect.builder(file).ofCsvRecord(file, StandardCharsets.UTF_8)) {
             var it = reader.iterator();
             if (!it.hasNext()) {
                 throw new PanelKitException("'" + file + "' is empty: expected a header row and data rows");
@@ -88,8 +90,18 @@ public final class CsvColumns implements ColumnSource {
         for (String name : all) {
             Integer i = index.get(name);
             if (i == null) {
+                char d = CsvDialect.delimiter(file);
+                String hint = "";
+                if (header.size() == 1) {
+                    for (char other : new char[] {',', ';', '\t'}) {
+                        if (other != d && header.get(0).indexOf(other) >= 0) {
+                            hint = "; the header is one column holding " + CsvDialect.name(other)
+                                    + "s: use --delimiter " + CsvDialect.name(other);
+                        }
+                    }
+                }
                 throw new PanelKitException("unknown column '" + name + "' in '" + file + "' (columns: "
-                        + String.join(", ", header) + ")");
+                        + String.join(", ", header) + "; the file is read as " + CsvDialect.describe(d) + hint + ")");
             }
             if (i < 0) {
                 throw new PanelKitException("column '" + name + "' appears more than once in the header of '" + file + "'");
@@ -122,6 +134,7 @@ public final class CsvColumns implements ColumnSource {
             throw new PanelKitException("'" + file + "' has a header but no data rows");
         }
         CsvColumns out = new CsvColumns(file, header, h.rows);
+        out.lines = h.lines == null ? null : Arrays.copyOf(h.lines, h.rows);
         for (int c = 0; c < width; c++) {
             String name = header.get(c);
             switch (kinds[c]) {
@@ -144,6 +157,9 @@ public final class CsvColumns implements ColumnSource {
 
     /** The parallel path for plain all-numeric files; null when the file needs the general reader. */
     private static CsvColumns tryParallel(Path file, List<String> header, Kind[] kinds) {
+        if (CsvDialect.delimiter(file) != ',') {
+            return null;
+        }
         long dataStart = headerEnd(file);
         if (dataStart < 0) {
             return null;
@@ -224,11 +240,14 @@ public final class CsvColumns implements ColumnSource {
         int capacity = 1024;
         boolean first = true;
         long line;
+        int[] lines;
+        final char delimiter;
 
         Handler(Path file, List<String> header, Kind[] kinds) {
             this.file = file;
             this.header = header;
             this.kinds = kinds;
+            this.delimiter = CsvDialect.delimiter(file);
             this.numbers = new double[kinds.length][];
             this.texts = new String[kinds.length][];
             for (int c = 0; c < kinds.length; c++) {
@@ -241,7 +260,7 @@ public final class CsvColumns implements ColumnSource {
         }
 
         void readAll() {
-            try (CsvReader<Boolean> reader = CsvReader.builder().build(this, file, StandardCharsets.UTF_8)) {
+            try (CsvReader<Boolean> reader = CsvDialect.builder(file).build(this, file, StandardCharsets.UTF_8)) {
                 for (Boolean ignored : reader) {
                     // records are stored by the callbacks
                 }
@@ -272,6 +291,9 @@ public final class CsvColumns implements ColumnSource {
                     if (texts[c] != null) {
                         texts[c] = Arrays.copyOf(texts[c], capacity);
                     }
+                }
+                if (lines != null) {
+                    lines = Arrays.copyOf(lines, capacity);
                 }
             }
         }
@@ -305,8 +327,16 @@ public final class CsvColumns implements ColumnSource {
                 if (key) {
                     throw new NonNumericKey(column);
                 }
-                throw new PanelKitException("column '" + header.get(column) + "', line " + line + ": '"
-                        + new String(buf, offset, len) + "' is not a number");
+                String cell = new String(buf, offset, len);
+                try {
+                    return CsvDialect.decimalComma(delimiter, cell);
+                } catch (NumberFormatException why) {
+                    boolean otherDelimiter = delimiter != ',' || cell.indexOf(';') >= 0 || cell.indexOf('\t') >= 0;
+                    throw new PanelKitException("column '" + header.get(column) + "', line " + line + ": '"
+                            + cell + "' is not a number" + (why.getMessage() != null ? " (" + why.getMessage() + ")"
+                                    : otherDelimiter ? " (the file is read as " + CsvDialect.describe(delimiter) + ")"
+                                    : ""));
+                }
             }
         }
 
@@ -325,7 +355,16 @@ public final class CsvColumns implements ColumnSource {
             }
             if (fields != kinds.length) {
                 throw new PanelKitException("'" + file + "', line " + line + ": " + fields + " fields, but the header has "
-                        + kinds.length);
+                        + kinds.length + " (the file is read as " + CsvDialect.describe(delimiter) + ")");
+            }
+            if (lines == null && line != rows + 2) {
+                lines = new int[capacity];
+                for (int i = 0; i < rows; i++) {
+                    lines[i] = i + 2;
+                }
+            }
+            if (lines != null) {
+                lines[rows] = (int) line;
             }
             rows++;
             return Boolean.TRUE;
@@ -383,6 +422,6 @@ public final class CsvColumns implements ColumnSource {
 
     @Override
     public String rowLabel(int row) {
-        return "line " + (row + 2);
+        return "line " + (lines != null ? lines[row] : row + 2);
     }
 }

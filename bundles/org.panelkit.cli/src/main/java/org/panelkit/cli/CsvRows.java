@@ -39,7 +39,7 @@ final class CsvRows {
     /** Reads all records of {@code file}, whose header has been read with {@link CsvColumns#header(Path)}. */
     static CsvRows read(Path file, List<String> header) {
         Handler h = new Handler(file, header.size());
-        try (CsvReader<Boolean> reader = CsvReader.builder().build(h, file, StandardCharsets.UTF_8)) {
+        try (CsvReader<Boolean> reader = CsvDialect.builder(file).build(h, file, StandardCharsets.UTF_8)) {
             for (Boolean ignored : reader) {
                 // stored by the callbacks
             }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = {"List the example datasets shipped with PanelKit, or write one as CSV.",
-            "Any command reads them with --data @NAME (e.g. panelkit fe --data @produc ...)."})
+            "Any command reads them with --data @NAME (e.g. panelkit fe --data @produc ...)."},
+        footer = {"", "Examples:", "  panelkit datasets", "  panelkit datasets grunfeld --out grunfeld.csv"})
 final class DatasetsCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

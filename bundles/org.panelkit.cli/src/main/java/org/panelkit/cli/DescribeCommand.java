@@ -22,19 +22,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code panelkit describe}: panel diagnostics as readable text or one JSON object. */
-@Command(name = "describe", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        customSynopsis = {"panelkit describe --data FILE.csv --entity COL --time COL [--columns",
+                "    A[,B...]] [--format text|json]"},
+        footer = {"",
+            "Examples:",
+            "  panelkit describe --data raw.csv --entity province --time year",
+            "  panelkit describe --data raw.csv --entity province --time year --columns \\",
+            "      gdp,exports --format json"},
+        sortOptions = false,
         description = {"Panel diagnostics: balance, gaps, duplicate keys, missing cells, singletons.",
             "Entities, periods, balance, gaps inside each entity's",
             "span, duplicate keys, singletons and missing cells per column (leading,",
             "interior and trailing within entities)."})
 final class DescribeCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DelimiterOption delimiterOption;
+
     private static final int LIST = 20;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "FILE.csv|@NAME", converter = Datasets.DataPath.class,
-            description = "CSV file with a header row, or @NAME: a shipped dataset (panelkit datasets)")
+            description = "CSV file with a header row, separated by commas, semicolons or tabs, or @NAME: a shipped "
+                    + "dataset (panelkit datasets) (required)")
     Path data;
 
     @Option(names = "--entity", required = true, paramLabel = "COL", description = "panel unit column")
@@ -43,11 +55,12 @@ final class DescribeCommand implements Callable<Integer> {
     @Option(names = "--time", required = true, paramLabel = "COL", description = "period column")
     String time;
 
-    @Option(names = "--columns", split = ",", paramLabel = "A,B,...", hideParamSyntax = true,
-            description = "columns to count missing cells in (default: all)")
+    @Option(names = "--columns", split = ",", paramLabel = "A[,B...]", hideParamSyntax = true,
+            description = "columns, comma-separated, to count missing cells in (default: all)")
     List<String> columns;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "output format")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "output format: text or json (default: ${DEFAULT-VALUE})")
     String format;
 
     @Override

@@ -22,6 +22,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code panelkit fe}: a fixed-effects (or pooled) regression on a CSV file. */
 @Command(name = "fe", mixinStandardHelpOptions = true,
+        customSynopsis = {"panelkit fe --data FILE.csv --y NAME --x A[,B...] [--entity NAME",
+                "    --time NAME] [OPTIONS]"},
+        footer = {"",
+            "Examples:",
+            "  panelkit fe --data Produc.csv --y ln_gsp --x ln_pcap,ln_pc,ln_emp,unemp \\",
+            "      --entity state --time year",
+            "  panelkit fe --data Produc.csv --y ln_gsp --x ln_pc,ln_emp --entity state \\",
+            "      --time year --vcov wild --format json"},
         description = "Fixed-effects regression (pooled, entity, time or two-way effects) with robust, clustered, "
                 + "CR2, two-way clustered or Driscoll-Kraay standard errors, or the wild cluster bootstrap (--vcov wild).")
 public final class FeCommand implements Callable<Integer> {
@@ -31,25 +39,44 @@ public final class FeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--reps", paramLabel = "B",
-            description = "wild bootstrap replications (--vcov wild; default 9999)")
+    @Option(names = "--x", required = true, split = ",", paramLabel = "A[,B...]", hideParamSyntax = true,
+            description = "regressors, comma-separated")
+    List<String> x;
+
+    @Option(names = "--vcov", defaultValue = "cluster", paramLabel = "TYPE",
+            description = "standard errors: "
+                    + "iid, hc0, hc1, cr0, cluster (CR1), cr2, twoway (two-way clustered) or dk (Driscoll-Kraay)"
+                    + ", or wild (the wild cluster bootstrap, clustered by "
+                    + "--cluster or the entity) (default: ${DEFAULT-VALUE})")
+    String vcov;
+
+    @Option(names = "--wild-reps", paramLabel = "B",
+            description = "wild bootstrap replications (--vcov wild; default: 9999)")
     Integer reps;
 
+    /** The old spelling of --wild-reps. */
+    @Option(names = "--reps", paramLabel = "B", hidden = true, description = "old spelling of --wild-reps")
+    void repsAlias(int v) {
+        reps = v;
+    }
+
     @Option(names = "--weights", paramLabel = "rademacher|webb",
-            description = "wild bootstrap weights (--vcov wild; default rademacher)")
+            description = "wild bootstrap weights: rademacher or webb (--vcov wild; default: rademacher)")
     String weights;
 
-    @Option(names = "--seed", paramLabel = "S", description = "wild bootstrap seed (--vcov wild; default 12345)")
+    @Option(names = "--seed", paramLabel = "S", description = "wild bootstrap seed (--vcov wild; default: 12345)")
     Long seed;
 
-    @Option(names = "--test", split = ",", paramLabel = "TERM[,TERM]",
-            description = "coefficients to bootstrap (--vcov wild; default every regressor)")
+    @Option(names = "--test", split = ",", paramLabel = "TERM[,TERM...]", hideParamSyntax = true,
+            description = "coefficients to bootstrap (--vcov wild; default: every regressor)")
     List<String> test;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "output format")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "output format: text (a Stata-like table) or json (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--progress", description = "show a progress line on standard error")
+    @Option(names = "--progress",
+            description = "show a progress line on standard error (default: only when it is a terminal)")
     boolean progress;
 
     @Override
@@ -57,9 +84,11 @@ public final class FeCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new IllegalArgumentException("unknown format '" + format + "' (expected text or json)");
         }
+        model.x = x;
+        model.vcov = vcov;
         boolean wild = model.vcov.equals("wild");
         if (!wild && (reps != null || weights != null || seed != null || test != null)) {
-            throw new IllegalArgumentException("--reps, --weights, --seed and --test apply to --vcov wild only");
+            throw new IllegalArgumentException("--wild-reps, --weights, --seed and --test apply to --vcov wild only");
         }
         ModelSpec spec = model.spec(wild ? VcovType.CLUSTER : VcovType.fromKey(model.vcov));
         WildBootstrapSpec wildSpec = wild ? wildSpec() : null;

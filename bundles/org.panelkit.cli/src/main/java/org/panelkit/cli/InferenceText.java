@@ -10,6 +10,7 @@ import org.panelkit.engine.compare.ComparisonResult;
 import org.panelkit.engine.fe.Coefficient;
 import org.panelkit.engine.fe.FTest;
 import org.panelkit.engine.fe.FixedEffectsResult;
+import org.panelkit.engine.fe.ModelSpec;
 import org.panelkit.engine.mediation.MediationResult;
 import org.panelkit.engine.mediation.MediatorResult;
 
@@ -64,10 +65,14 @@ final class InferenceText {
             line(sb, "%s", est);
             line(sb, "%s", se);
         }
-        StringBuilder n = new StringBuilder(String.format(Locale.ROOT, "%-20s", "N / clusters"));
+        boolean clustered = r.separateFits().get(0).spec().vcov().isClustered();
+        boolean dk = r.separateFits().get(0).spec().vcov() == org.panelkit.engine.vcov.VcovType.DRISCOLL_KRAAY;
+        StringBuilder n = new StringBuilder(String.format(Locale.ROOT, "%-20s",
+                clustered ? "N / clusters" : dk ? "N / periods" : "N"));
         for (FixedEffectsResult f : r.separateFits()) {
             int[] cl = f.variance().clusters();
-            n.append(String.format(Locale.ROOT, " %16s", f.observations() + (cl.length > 0 ? " / " + cl[0] : "")));
+            n.append(String.format(Locale.ROOT, " %16s", f.observations()
+                    + (cl.length > 0 && (clustered || dk) ? " / " + cl[0] : dk ? " / " + f.periods() : "")));
         }
         line(sb, "%s", n);
         sb.append(DASH).append('\n');
@@ -122,13 +127,21 @@ final class InferenceText {
                 r.spec().controls().isEmpty() ? "" : "; controls " + String.join(", ", r.spec().controls()));
         FixedEffectsResult f0 = r.mediators().get(0).totalFit();
         line(sb, "Effects: %s; std. errors: %s", f0.spec().effects().key(), f0.variance().description());
+        ModelSpec ms = r.spec().model();
+        String unit = !ms.cluster().isEmpty() ? ms.cluster().get(0) : ms.entity();
+        boolean clustered = ms.vcov().isClustered();
         if (r.spec().reps() > 0) {
-            line(sb, "Cluster bootstrap of a*b: %d replications, seed %d, whole clusters resampled", r.spec().reps(),
-                    r.spec().seed());
+            line(sb, "Cluster bootstrap of a*b: %d replications, seed %d, whole %s resampled", r.spec().reps(),
+                    r.spec().seed(), clustered ? "clusters" : "units of " + unit);
         }
         for (MediatorResult m : r.mediators()) {
             sb.append(DASH).append('\n');
-            line(sb, "Mediator %s   (N = %d, clusters = %d)", m.mediator(), m.observations(), m.clusters());
+            if (clustered) {
+                line(sb, "Mediator %s   (N = %d, clusters = %d)", m.mediator(), m.observations(), m.clusters());
+            } else {
+                line(sb, "Mediator %s   (N = %d, %s = %d, resampled by the bootstrap)", m.mediator(), m.observations(),
+                        unit, m.clusters());
+            }
             line(sb, "%-34s %12s %12s %9s %8s", "", "Coef.", "Std. err.", "t", "P>|t|");
             coef(sb, "c   total effect (x in (1))", m.total());
             coef(sb, "a   x -> mediator (x in (2))", m.a());

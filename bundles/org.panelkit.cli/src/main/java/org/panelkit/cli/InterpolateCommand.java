@@ -29,14 +29,26 @@ import picocli.CommandLine.Spec;
  * standard error.
  */
 @Command(name = "interpolate", mixinStandardHelpOptions = true,
+        customSynopsis = {"panelkit interpolate --data FILE.csv --entity COL --time COL",
+                "    --columns A[,B...] --method METHOD --out OUT.csv [OPTIONS]"},
+        footer = {"",
+            "Examples:",
+            "  panelkit interpolate --data raw.csv --entity province --time year \\",
+            "      --columns gdp,exports --method linear --out filled.csv",
+            "  panelkit interpolate --data raw.csv --entity province --time year \\",
+            "      --columns gdp --method pchip --ends constant --flags --out filled.csv"},
         description = "Interpolate missing values within each entity (panel unit), ordered by time, with the actual "
                 + "time values as x.")
 final class InterpolateCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DelimiterOption delimiterOption;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "FILE.csv|@NAME", converter = Datasets.DataPath.class,
-            description = "CSV file with a header row, or @NAME: a shipped dataset (panelkit datasets)")
+            description = "CSV file with a header row, separated by commas, semicolons or tabs, or @NAME: a shipped "
+                    + "dataset (panelkit datasets) (required)")
     Path data;
 
     @Option(names = "--entity", required = true, paramLabel = "COL", description = "panel unit column")
@@ -45,11 +57,13 @@ final class InterpolateCommand implements Callable<Integer> {
     @Option(names = "--time", required = true, paramLabel = "COL", description = "time column (numeric, e.g. year)")
     String time;
 
-    @Option(names = "--columns", required = true, split = ",", paramLabel = "A,B,...", description = "columns to fill")
+    @Option(names = "--columns", required = true, split = ",", paramLabel = "A[,B...]", hideParamSyntax = true,
+            description = "columns, comma-separated, to fill")
     List<String> columns;
 
     @Option(names = "--method", required = true, paramLabel = "METHOD",
-            description = "linear|spline|pchip|loglinear|locf|nocb|nearest")
+            description = "linear, spline (natural cubic), pchip, loglinear, locf (last observation carried forward), "
+                    + "nocb (next observation carried back) or nearest (required)")
     String method;
 
     @Option(names = "--ends", defaultValue = "none", paramLabel = "none|constant|extrapolate",
@@ -61,20 +75,21 @@ final class InterpolateCommand implements Callable<Integer> {
             description = "leave gaps of more than N missing periods unfilled (default: no limit)")
     int maxGap;
 
-    @Option(names = "--complete", description = "insert missing (entity, period) rows: balanced over all periods")
+    @Option(names = "--complete", description = "insert missing (entity, period) rows: balanced over all periods (default: rows as given)")
     boolean complete;
 
-    @Option(names = "--flags", description = "add <column>_imputed (true/false) per filled column")
+    @Option(names = "--flags", description = "add <column>_imputed (true/false) per filled column (default: no flags)")
     boolean flags;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "output CSV file")
+    @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "output CSV file (required)")
     Path out;
 
-    @Option(names = "--progress", description = "show a progress line on standard error")
+    @Option(names = "--progress", description = "show a progress line on standard error (default: only when it is a terminal)")
     boolean progress;
 
     @Override
     public Integer call() {
+        OutputPaths.checkFile(out);
         if (maxGap < -1) {
             throw new IllegalArgumentException("--max-gap must be 0 or more, got " + maxGap);
         }
@@ -171,8 +186,10 @@ final class InterpolateCommand implements Callable<Integer> {
                 }
                 rec.endRecord();
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new PanelKitException("cannot write '" + out + "': " + e.getMessage());
+        } catch (IOException e) {
+            throw new PanelKitException("cannot write '" + out + "': " + OutputPaths.reason(e));
+        } catch (java.io.UncheckedIOException e) {
+            throw new PanelKitException("cannot write '" + out + "': " + OutputPaths.reason(e.getCause()));
         }
     }
 

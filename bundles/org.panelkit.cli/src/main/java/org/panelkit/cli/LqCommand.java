@@ -22,17 +22,30 @@ import picocli.CommandLine.Spec;
  * output is the input, row for row, with the LQ columns added; optionally the Krugman, Hoover, Gini and HHI
  * indices in two more files.
  */
-@Command(name = "lq", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "lq", mixinStandardHelpOptions = true,
+        customSynopsis = {"panelkit lq --data FILE.csv --region COL --time COL (--industry COL",
+                "    --value COL | --industries A[,B...]) [OPTIONS]"},
+        footer = {"",
+            "Examples:",
+            "  panelkit lq --data employment.csv --region province --time year --industry \\",
+            "      sector --value jobs --out lq.csv",
+            "  panelkit lq --data wide.csv --region province --time year --industries \\",
+            "      agri,manuf,services --indices --out lq.csv"},
+        sortOptions = false,
         description = {"Location quotients and the Krugman, Hoover, Gini and HHI indices.",
             "LQ = (Y_ijt/Y_it)/(Y_jt/Y_t) for region i, industry j, year t.",
             "Long input (--industry, --value) adds region_total, industry_national,",
             "national_total and lq; wide input (--industries) adds lq_<industry> columns."})
 final class LqCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DelimiterOption delimiterOption;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "FILE.csv|@NAME", converter = Datasets.DataPath.class,
-            description = "CSV file with a header row, or @NAME: a shipped dataset (panelkit datasets)")
+            description = "CSV file with a header row, separated by commas, semicolons or tabs, or @NAME: a shipped "
+                    + "dataset (panelkit datasets) (required)")
     Path data;
 
     @Option(names = "--region", required = true, paramLabel = "COL", description = "region column")
@@ -41,42 +54,46 @@ final class LqCommand implements Callable<Integer> {
     @Option(names = "--time", required = true, paramLabel = "COL", description = "year column")
     String time;
 
-    @Option(names = "--industry", paramLabel = "COL", description = "industry column (long layout)")
+    @Option(names = "--industry", paramLabel = "COL", description = "industry column (long layout, with --value; default: wide layout)")
     String industry;
 
-    @Option(names = "--value", paramLabel = "COL", description = "value column (long layout)")
+    @Option(names = "--value", paramLabel = "COL", description = "value column (long layout, with --industry; default: none, wide layout)")
     String value;
 
-    @Option(names = "--industries", split = ",", paramLabel = "A,B,...", hideParamSyntax = true, description = "industry columns (wide layout)")
+    @Option(names = "--industries", split = ",", paramLabel = "A,B,...", hideParamSyntax = true, description = "industry columns, comma-separated (wide layout; default: none, long layout)")
     List<String> industries;
 
     @Option(names = "--national-region", paramLabel = "NAME",
-            description = "region value of the rows holding the national values (they are not a region)")
+            description = "region value of the rows holding the national values, which are not a region "
+                    + "(default: national totals are the sums over regions)")
     String nationalRegion;
 
     @Option(names = "--national-column", split = ",", paramLabel = "COL[,COL...]", hideParamSyntax = true,
-            description = "column with the national value of the row's industry and year (wide: one per industry)")
+            description = "column with the national value of the row's industry and year (wide: one per industry; "
+                    + "default: the sums over regions)")
     List<String> nationalColumns;
 
     @Option(names = "--missing", defaultValue = "propagate", paramLabel = "propagate|skip",
-            description = "a total with a missing value is missing (propagate, default) or sums the observed values (skip)")
+            description = "a total with a missing value is missing (propagate) or sums the observed values (skip) "
+                    + "(default: ${DEFAULT-VALUE})")
     String missing;
 
-    @Option(names = "--allow-negative", description = "compute LQs although some values are negative")
+    @Option(names = "--allow-negative", description = "compute LQs although some values are negative (default: an error)")
     boolean allowNegative;
 
     @Option(names = "--indices", description = "also write OUT_specialization.csv (Krugman) and OUT_localization.csv"
-            + " (Hoover, Gini, HHI); needs --out")
+            + " (Hoover, Gini, HHI); needs --out (default: LQs only)")
     boolean indices;
 
     @Option(names = "--out", paramLabel = "OUT.csv", description = "output file (default: CSV on standard output)")
     Path out;
 
-    @Option(names = "--progress", description = "show a progress line on standard error")
+    @Option(names = "--progress", description = "show a progress line on standard error (default: only when it is a terminal)")
     boolean progress;
 
     @Override
     public Integer call() {
+        OutputPaths.checkFile(out);
         boolean longLayout = industry != null || value != null;
         boolean wide = industries != null && !industries.isEmpty();
         if (longLayout == wide || longLayout && (industry == null || value == null)) {

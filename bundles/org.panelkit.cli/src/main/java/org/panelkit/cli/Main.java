@@ -40,12 +40,24 @@ public final class Main implements Runnable {
         cl.setExpandAtFiles(false); // --data @NAME names a shipped dataset (Datasets), not an argument file
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("error: " + ex.getMessage());
+            if (ex.getCommandLine().getParent() == null && ex.getMessage().startsWith("missing command")) {
+                return BAD_INPUT;
+            }
             err.println("(see 'panelkit " + commandName(ex.getCommandLine()) + "--help')");
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof PanelKitException || ex instanceof IllegalArgumentException) {
                 err.println("error: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            java.io.IOException io = ex instanceof java.io.IOException ? (java.io.IOException) ex
+                    : ex instanceof java.io.UncheckedIOException ? ((java.io.UncheckedIOException) ex).getCause() : null;
+            if (io != null) {
+                String file = io instanceof java.nio.file.FileSystemException
+                        ? ((java.nio.file.FileSystemException) io).getFile() : null;
+                err.println("error: cannot " + (file != null ? "write '" + file + "'" : "read or write") + ": "
+                        + OutputPaths.reason(io));
                 return BAD_INPUT;
             }
             if (ex instanceof CancellationException) {
@@ -56,11 +68,14 @@ public final class Main implements Runnable {
                     + "); please report it with the command line that caused it");
             return 1;
         });
+        CsvDialect.force(null);
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
             err.println("error: out of memory; give Java more with PANELKIT_JAVA_OPTS=-Xmx8g");
             return 1;
+        } finally {
+            CsvDialect.force(null);
         }
     }
 
@@ -70,6 +85,30 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (fe, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command\n" + commandList(spec));
+    }
+
+    /** Every command with the first sentence of its description, one per line. */
+    static String commandList(CommandLine.Model.CommandSpec spec) {
+        StringBuilder sb = new StringBuilder("usage: panelkit COMMAND [OPTIONS]   (panelkit COMMAND --help for its options)\n"
+                + "commands:\n");
+        int width = 0;
+        for (String name : spec.subcommands().keySet()) {
+            width = Math.max(width, name.length());
+        }
+        for (var e : spec.subcommands().entrySet()) {
+            if (e.getValue().getCommandSpec().usageMessage().hidden()) {
+                continue;
+            }
+            String[] d = e.getValue().getCommandSpec().usageMessage().description();
+            String first = d.length == 0 ? "" : d[0].replace("%%", "%");
+            int dot = first.indexOf(". ");
+            if (dot > 0) {
+                first = first.substring(0, dot + 1);
+            }
+            sb.append("  ").append(e.getKey()).append(" ".repeat(width - e.getKey().length() + 2)).append(first)
+                    .append('\n');
+        }
+        return sb.toString().stripTrailing();
     }
 }

@@ -184,7 +184,7 @@ final class ModelFiles {
         if (file == null) {
             return labels;
         }
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file)) {
+        try (CsvReader<CsvRecord> reader = CsvDialect.builder(file).ofCsvRecord(file)) {
             boolean first = true;
             for (CsvRecord r : reader) {
                 List<String> f = r.getFields();
@@ -226,20 +226,16 @@ final class ModelFiles {
     static void write(Path out, String text) {
         try {
             Files.writeString(out, text, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new PanelKitException("cannot write '" + out + "': its folder does not exist");
         } catch (IOException e) {
-            throw new PanelKitException("cannot write '" + out + "': " + e.getMessage());
+            throw new PanelKitException("cannot write '" + out + "': " + OutputPaths.reason(e));
         }
     }
 
     static void write(Path out, byte[] bytes) {
         try {
             Files.write(out, bytes);
-        } catch (NoSuchFileException e) {
-            throw new PanelKitException("cannot write '" + out + "': its folder does not exist");
         } catch (IOException e) {
-            throw new PanelKitException("cannot write '" + out + "': " + e.getMessage());
+            throw new PanelKitException("cannot write '" + out + "': " + OutputPaths.reason(e));
         }
     }
 }

@@ -31,11 +31,11 @@ public final class ModelJson {
     }
 
     /** Pretty-printed JSON of a document built with {@link #toJson} and extended by the caller. */
-    static String render(JsonObject o) {
+    public static String render(JsonObject o) {
         return new GsonBuilder().setPrettyPrinting().create().toJson(o);
     }
 
-    static JsonObject toJson(FixedEffectsResult r, List<String> warnings, double readSeconds, double estimateSeconds) {
+    public static JsonObject toJson(FixedEffectsResult r, List<String> warnings, double readSeconds, double estimateSeconds) {
         ModelSpec spec = r.spec();
         VarianceEstimate v = r.variance();
         JsonObject o = new JsonObject();

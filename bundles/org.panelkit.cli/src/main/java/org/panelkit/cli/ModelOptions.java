@@ -17,48 +17,56 @@ import picocli.CommandLine.Option;
  */
 final class ModelOptions {
     @Option(names = "--data", required = true, paramLabel = "FILE.csv|@NAME", converter = Datasets.DataPath.class,
-            description = "CSV file with a header row, or @NAME: a shipped dataset (panelkit datasets)")
+            description = "CSV file with a header row, separated by commas, semicolons or tabs, or @NAME: a shipped "
+                    + "dataset (panelkit datasets) (required)")
     Path data;
 
-    @Option(names = "--y", required = true, paramLabel = "NAME", description = "dependent variable")
+    @Option(names = "--y", required = true, paramLabel = "NAME", description = "dependent variable (required)")
     String y;
 
-    @Option(names = "--x", required = true, split = ",", paramLabel = "A,B,...", description = "regressors")
+    /** The regressors (each command declares its own --x: fe and compare take several, mediation one). */
     List<String> x;
 
-    @Option(names = "--entity", paramLabel = "NAME", description = "panel unit column (required unless --fe none)")
+    @Option(names = "--entity", paramLabel = "NAME", description = "panel unit column (required unless --fe none; no default)")
     String entity;
 
-    @Option(names = "--time", paramLabel = "NAME", description = "period column (required unless --fe none)")
+    @Option(names = "--time", paramLabel = "NAME", description = "period column (required unless --fe none; no default)")
     String time;
 
     @Option(names = "--fe", defaultValue = "twoway", paramLabel = "twoway|entity|time|none",
-            description = "fixed effects (default: ${DEFAULT-VALUE})")
+            description = "fixed effects: twoway (entity and time), entity, time or none (pooled OLS) "
+                    + "(default: ${DEFAULT-VALUE})")
     String fe;
 
-    @Option(names = "--no-constant", description = "pooled OLS without intercept (--fe none only)")
+    @Option(names = "--no-constant", description = "pooled OLS without intercept (--fe none only; default: with intercept)")
     boolean noConstant;
 
-    @Option(names = "--vcov", defaultValue = "cluster", paramLabel = "TYPE",
-            description = "iid|hc0|hc1|cr0|cluster|cr2|twoway|dk; fe also wild (default: ${DEFAULT-VALUE})")
-    String vcov;
+    /** The variance estimator's key (each command declares its own --vcov with the values it takes). */
+    String vcov = "cluster";
 
-    @Option(names = "--cluster", split = ",", paramLabel = "COL[,COL]",
-            description = "cluster column(s); default the entity (two-way: entity and time)")
+    @Option(names = "--delimiter", paramLabel = "auto|comma|semicolon|tab", description = CsvDialect.HELP)
+    void delimiter(String value) {
+        CsvDialect.force(value);
+    }
+
+    @Option(names = "--cluster", split = ",", paramLabel = "COL[,COL]", hideParamSyntax = true,
+            description = "cluster column(s) (default: the entity; --vcov twoway: the entity and the time)")
     List<String> cluster = new ArrayList<>();
 
     @Option(names = "--convention", defaultValue = "xtreg", paramLabel = "xtreg|plm|areg",
-            description = "small-sample factor and df convention (default: ${DEFAULT-VALUE})")
+            description = "small-sample factor and df convention: xtreg (Stata xtreg, fe), plm (R plm) or areg "
+                    + "(Stata areg) (default: ${DEFAULT-VALUE})")
     String convention;
 
     @Option(names = "--dk-lag", defaultValue = "-1", paramLabel = "L",
-            description = "Driscoll-Kraay lag (default floor(max T_i^(1/4)))")
+            description = "Driscoll-Kraay lag (default: floor(max T_i^(1/4)), plm's rule)")
     int dkLag;
 
-    @Option(names = "--level", defaultValue = "0.95", paramLabel = "P", description = "confidence level")
+    @Option(names = "--level", defaultValue = "0.95", paramLabel = "P",
+            description = "confidence level of the intervals, between 0 and 1 (default: ${DEFAULT-VALUE})")
     double level;
 
-    @Option(names = "--drop-singletons", description = "drop singleton groups iteratively (reghdfe)")
+    @Option(names = "--drop-singletons", description = "drop singleton groups iteratively, as reghdfe does (default: keep them)")
     boolean dropSingletons;
 
     /** The fixed effects, checking that the panel columns they need are given. */

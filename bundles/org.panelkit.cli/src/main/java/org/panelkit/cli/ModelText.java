@@ -30,28 +30,28 @@ final class ModelText {
         default:
             title = "Fixed-effects regression: entity and time effects";
         }
-        line(sb, "%-52s Number of obs    = %10d", title, r.observations());
+        stat(sb, title, "Number of obs", Integer.toString(r.observations()));
         if (r.spec().effects() != Effects.NONE || r.groups() > 0) {
-            line(sb, "%-52s Number of groups = %10d", "Entity: " + nz(r.spec().entity()), r.groups());
-            line(sb, "%-52s Number of periods= %10d", "Time:   " + nz(r.spec().time()), r.periods());
+            stat(sb, "Entity: " + nz(r.spec().entity()), "Number of groups", Integer.toString(r.groups()));
+            stat(sb, "Time:   " + nz(r.spec().time()), "Number of periods", Integer.toString(r.periods()));
         }
         if (v.clusters().length > 0) {
             StringBuilder c = new StringBuilder();
             for (int g : v.clusters()) {
                 c.append(c.length() == 0 ? "" : " x ").append(g);
             }
-            line(sb, "%-52s Clusters         = %10s", "", c);
+            stat(sb, "", "Clusters", c.toString());
         }
-        line(sb, "%-52s F(%d, %s) %s= %10.2f", "", (int) r.waldTest().df1(), df(r.waldTest().df2()),
-                pad(r.waldTest()), r.waldTest().statistic());
-        line(sb, "%-52s Prob > F         = %10.4f", "", r.waldTest().pValue());
+        stat(sb, "", String.format(Locale.ROOT, "F(%d, %s)", (int) r.waldTest().df1(), df(r.waldTest().df2())),
+                String.format(Locale.ROOT, "%.2f", r.waldTest().statistic()));
+        stat(sb, "", "Prob > F", String.format(Locale.ROOT, "%.4f", r.waldTest().pValue()));
         if (!Double.isNaN(r.r2Within())) {
-            line(sb, "%-52s R2 within        = %10.4f", "", r.r2Within());
+            stat(sb, "", "R2 within", String.format(Locale.ROOT, "%.4f", r.r2Within()));
         }
         if (!Double.isNaN(r.r2WithinEntity())) {
-            line(sb, "%-52s R2 within (Stata)= %10.4f", "", r.r2WithinEntity());
+            stat(sb, "", "R2 within (Stata)", String.format(Locale.ROOT, "%.4f", r.r2WithinEntity()));
         }
-        line(sb, "%-52s R2 LSDV          = %10.4f", "", r.r2Lsdv());
+        stat(sb, "", "R2 LSDV", String.format(Locale.ROOT, "%.4f", r.r2Lsdv()));
         sb.append(String.format(Locale.ROOT, "Std. errors: %s%n", v.description()));
         String rule = ruleText(v.dfRule(), r);
         sb.append(String.format(Locale.ROOT, "t tests: %s%n", rule));
@@ -77,9 +77,9 @@ final class ModelText {
         return sb.toString();
     }
 
-    private static String pad(org.panelkit.engine.fe.FTest t) {
-        int used = String.valueOf((int) t.df1()).length() + df(t.df2()).length();
-        return " ".repeat(Math.max(0, 10 - used));
+    /** One header line: left text, then "label = value" with every "=" in the same column. */
+    private static void stat(StringBuilder sb, String left, String label, String value) {
+        line(sb, "%-52s %-17s = %10s", left, label, value);
     }
 
     private static String ruleText(String rule, FixedEffectsResult r) {

@@ -15,28 +15,40 @@ import picocli.CommandLine.Option;
 
 /** {@code panelkit plot}: a coefficient plot of chosen terms across model files, as SVG or PNG. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
+        customSynopsis = {"panelkit plot --models FILE[,FILE...] --terms TERM[,TERM...] --out",
+                "    F.svg|F.png [OPTIONS]"},
+        footer = {"",
+            "Examples:",
+            "  panelkit plot --models m1.json,m2.json --terms ln_pc --out coef.svg",
+            "  panelkit plot --models east.json,west.json --labels East,West --terms \\",
+            "      IC,FDI --scale 2 --out coef.png"},
         description = "Coefficient plot: estimates with confidence intervals of chosen terms across models "
                 + "(files written by 'panelkit fe --format json'), as SVG or PNG by the extension of --out.")
 final class PlotCommand implements Callable<Integer> {
-    @Option(names = "--models", required = true, split = ",", paramLabel = "FILE",
-            description = "model files, one row each (top to bottom)")
+    @picocli.CommandLine.Mixin
+    DelimiterOption delimiterOption;
+
+    @Option(names = "--models", required = true, split = ",", paramLabel = "FILE[,FILE...]", hideParamSyntax = true,
+            description = "model files (JSON of 'panelkit fe --format json'), one row each, top to bottom")
     List<Path> models;
 
-    @Option(names = "--labels", split = ",", paramLabel = "LABEL", description = "row labels, one per model")
+    @Option(names = "--labels", split = ",", paramLabel = "LABEL[,LABEL...]", hideParamSyntax = true,
+            description = "row labels, one per model (default: the file names)")
     List<String> labels = new ArrayList<>();
 
-    @Option(names = "--terms", required = true, split = ",", paramLabel = "TERM",
+    @Option(names = "--terms", required = true, split = ",", paramLabel = "TERM[,TERM...]", hideParamSyntax = true,
             description = "terms to plot (each gets its own marker shape; at most " + PlotOptions.MAX_TERMS + ")")
     List<String> terms;
 
-    @Option(names = "--var-labels", paramLabel = "FILE.csv", description = "CSV with columns term,label")
+    @Option(names = "--var-labels", paramLabel = "FILE.csv",
+            description = "CSV with columns term,label (default: the term names)")
     Path varLabels;
 
     @Option(names = "--level", paramLabel = "P",
             description = "confidence level (default: the intervals stored in the model files)")
     Double level;
 
-    @Option(names = "--title", paramLabel = "TEXT", description = "title above the plot")
+    @Option(names = "--title", paramLabel = "TEXT", description = "title above the plot (default: none)")
     String title;
 
     @Option(names = "--xlabel", paramLabel = "TEXT", description = "x-axis title (default: names the estimate and CI)")
@@ -46,21 +58,23 @@ final class PlotCommand implements Callable<Integer> {
             description = "y-axis title (default: ${DEFAULT-VALUE}; empty for none)")
     String yLabel;
 
-    @Option(names = "--width", defaultValue = "720", paramLabel = "PX", description = "width (default: ${DEFAULT-VALUE})")
+    @Option(names = "--width", defaultValue = "720", paramLabel = "PX", description = "width in pixels (default: ${DEFAULT-VALUE})")
     int width;
 
-    @Option(names = "--height", defaultValue = "0", paramLabel = "PX", description = "height (default: fits the rows)")
+    @Option(names = "--height", defaultValue = "0", paramLabel = "PX", description = "height in pixels (default: fits the rows)")
     int height;
 
     @Option(names = "--scale", defaultValue = "1", paramLabel = "S",
             description = "PNG only: pixels per unit, e.g. 2 or 3 for print (default: ${DEFAULT-VALUE})")
     double scale;
 
-    @Option(names = "--out", required = true, paramLabel = "F.svg|F.png", description = "output file")
+    @Option(names = "--out", required = true, paramLabel = "F.svg|F.png",
+            description = "output file: SVG or PNG by its extension (required)")
     Path out;
 
     @Override
     public Integer call() {
+        OutputPaths.checkFile(out);
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean png = name.endsWith(".png");
         if (!png && !name.endsWith(".svg")) {

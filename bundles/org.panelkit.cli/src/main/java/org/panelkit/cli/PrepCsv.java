@@ -21,7 +21,7 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
  * column back unchanged next to what it computed without holding the text in memory; and writes CSV with
  * FastCSV (UTF-8, LF, quoting only where needed).
  */
-final class PrepCsv {
+public final class PrepCsv {
     private PrepCsv() {
     }
 
@@ -37,7 +37,7 @@ final class PrepCsv {
     static void stream(Path file, int width, int rows, RecordSink sink) {
         int row = 0;
         boolean first = true;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().allowMissingFields(true).allowExtraFields(true)
+        try (CsvReader<CsvRecord> reader = CsvDialect.builder(file).allowMissingFields(true).allowExtraFields(true)
                 .ofCsvRecord(file, StandardCharsets.UTF_8)) {
             for (CsvRecord r : reader) {
                 if (first) {
@@ -75,7 +75,7 @@ final class PrepCsv {
         try {
             return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PanelKitException("cannot write '" + out + "': " + e.getMessage());
+            throw new PanelKitException("cannot write '" + out + "': " + OutputPaths.reason(e));
         }
     }
 
@@ -93,7 +93,7 @@ final class PrepCsv {
             }
         } catch (IOException e) {
             throw new PanelKitException("cannot write '" + (file == null ? "standard output" : file) + "': "
-                    + e.getMessage());
+                    + OutputPaths.reason(e));
         }
     }
 
@@ -204,7 +204,7 @@ final class PrepCsv {
     }
 
     /** A short list of row labels: "line 5, line 9, ... (12 rows)". */
-    static String lines(CsvColumns data, int[] rows) {
+    public static String lines(CsvColumns data, int[] rows) {
         StringBuilder b = new StringBuilder();
         int shown = Math.min(rows.length, 8);
         for (int i = 0; i < shown; i++) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code panelkit regions}: prints the reference table of China's 31 provincial-level units. */
 @Command(name = "regions", mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  panelkit regions", "  panelkit regions --format csv > provinces.csv"},
         description = {"Print the reference table of China's 31 provincial-level units.",
             "GB/T 2260 code, Chinese and English/pinyin",
             "names with the variants 'split' recognises, NBS three- and four-region groups."})
@@ -29,7 +30,7 @@ final class RegionsCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|csv|json",
-            description = "output format (default: ${DEFAULT-VALUE})")
+            description = "output format: text, csv or json (default: ${DEFAULT-VALUE})")
     String format;
 
     @Override

@@ -25,14 +25,26 @@ import picocli.CommandLine.Spec;
  * or {@code <col>_hp} and {@code <col>_cycle}.
  */
 @Command(name = "smooth", mixinStandardHelpOptions = true,
+        customSynopsis = {"panelkit smooth --data FILE.csv --entity COL --time COL --columns",
+                "    A[,B...] --method ma|trailing-ma|hp --out OUT.csv [OPTIONS]"},
+        footer = {"",
+            "Examples:",
+            "  panelkit smooth --data panel.csv --entity province --time year --columns \\",
+            "      gdp --method ma --window 3 --out smooth.csv",
+            "  panelkit smooth --data panel.csv --entity province --time year --columns \\",
+            "      gdp --method hp --lambda 100 --out trend.csv"},
         description = "Smooth columns within each entity (panel unit): centred or trailing moving average, or the "
                 + "Hodrick-Prescott filter.")
 final class SmoothCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DelimiterOption delimiterOption;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "FILE.csv|@NAME", converter = Datasets.DataPath.class,
-            description = "CSV file with a header row, or @NAME: a shipped dataset (panelkit datasets)")
+            description = "CSV file with a header row, separated by commas, semicolons or tabs, or @NAME: a shipped "
+                    + "dataset (panelkit datasets) (required)")
     Path data;
 
     @Option(names = "--entity", required = true, paramLabel = "COL", description = "panel unit column")
@@ -41,14 +53,16 @@ final class SmoothCommand implements Callable<Integer> {
     @Option(names = "--time", required = true, paramLabel = "COL", description = "time column (numeric, e.g. year)")
     String time;
 
-    @Option(names = "--columns", required = true, split = ",", paramLabel = "A,B,...", description = "columns to smooth")
+    @Option(names = "--columns", required = true, split = ",", paramLabel = "A[,B...]", hideParamSyntax = true,
+            description = "columns, comma-separated, to smooth")
     List<String> columns;
 
-    @Option(names = "--method", required = true, paramLabel = "ma|trailing-ma|hp", description = "smoother")
+    @Option(names = "--method", required = true, paramLabel = "ma|trailing-ma|hp",
+            description = "smoother: ma (centred moving average), trailing-ma or hp (Hodrick-Prescott) (required)")
     String method;
 
     @Option(names = "--window", defaultValue = "0", paramLabel = "W",
-            description = "moving-average window in periods (odd for ma)")
+            description = "moving-average window in periods, odd for ma (required with ma and trailing-ma; no default)")
     int window;
 
     @Option(names = "--min-periods", defaultValue = "0", paramLabel = "M",
@@ -56,17 +70,19 @@ final class SmoothCommand implements Callable<Integer> {
     int minPeriods;
 
     @Option(names = "--lambda", paramLabel = "L",
-            description = "HP smoothing parameter (annual data: 100, or 6.25 after Ravn-Uhlig; quarterly 1600)")
+            description = "HP smoothing parameter (required with hp; no default: annual data 100, or 6.25 after "
+                    + "Ravn-Uhlig; quarterly 1600)")
     Double lambda;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "output CSV file")
+    @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "output CSV file (required)")
     Path out;
 
-    @Option(names = "--progress", description = "show a progress line on standard error")
+    @Option(names = "--progress", description = "show a progress line on standard error (default: only when it is a terminal)")
     boolean progress;
 
     @Override
     public Integer call() {
+        OutputPaths.checkFile(out);
         SmoothingMethod m = SmoothingMethod.fromKey(method);
         if (m != SmoothingMethod.HP && window == 0) {
             throw new IllegalArgumentException("--window is required for " + method);
@@ -122,8 +138,10 @@ final class SmoothCommand implements Callable<Integer> {
                 }
                 rec.endRecord();
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new PanelKitException("cannot write '" + out + "': " + e.getMessage());
+        } catch (IOException e) {
+            throw new PanelKitException("cannot write '" + out + "': " + OutputPaths.reason(e));
+        } catch (java.io.UncheckedIOException e) {
+            throw new PanelKitException("cannot write '" + out + "': " + OutputPaths.reason(e.getCause()));
         }
         monitor.finish();
         String how = m == SmoothingMethod.HP ? String.format(Locale.ROOT, "lambda %s", PrepCsv.number(sspec.lambda()))

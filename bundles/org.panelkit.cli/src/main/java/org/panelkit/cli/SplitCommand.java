@@ -32,13 +32,26 @@ import picocli.CommandLine.Spec;
  * one CSV per group in a directory, or the input with a group column. Rows that cannot be assigned are
  * reported (and written to {@code _unassigned.csv}), never dropped silently.
  */
-@Command(name = "split", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "split", mixinStandardHelpOptions = true,
+        customSynopsis = {"panelkit split --data FILE.csv --split",
+                "    region-nbs3|region-nbs4|mapping|year:Y|column:COL --out DIR|FILE",
+                "    [OPTIONS]"},
+        footer = {"",
+            "Examples:",
+            "  panelkit split --data panel.csv --split region-nbs3 --entity province \\",
+            "      --out by-region",
+            "  panelkit split --data panel.csv --split year:2017 --time year \\",
+            "      --group-column period --out panel_periods.csv"},
+        sortOptions = false,
         description = {"Split a panel into subsamples by region, break year or column values.",
             "By NBS region (region-nbs3, region-nbs4),",
             "a mapping table (mapping), a break year (year:2017: before < 2017 <= after)",
             "or a column's values (column:COL). Writes one CSV per group into --out DIR,",
             "or the input with a group column (--group-column NAME --out FILE)."})
 final class SplitCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DelimiterOption delimiterOption;
+
     private static final int MAX_FILES = 1000;
     private static final String UNASSIGNED = "_unassigned";
 
@@ -46,21 +59,31 @@ final class SplitCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "FILE.csv|@NAME", converter = Datasets.DataPath.class,
-            description = "CSV file with a header row, or @NAME: a shipped dataset (panelkit datasets)")
+            description = "CSV file with a header row, separated by commas, semicolons or tabs, or @NAME: a shipped "
+                    + "dataset (panelkit datasets) (required)")
     Path data;
 
-    @Option(names = "--by", required = true, paramLabel = "region-nbs3|region-nbs4|mapping|year:Y|column:COL",
-            description = "what to split by")
+    @Option(names = "--split", paramLabel = "region-nbs3|region-nbs4|mapping|year:Y|column:COL",
+            description = "what to split by (required): region-nbs3/region-nbs4 (the --entity column's provinces by "
+                    + "NBS region), mapping (--mapping FILE), year:Y (the --time column before Y and from Y on) or "
+                    + "column:COL (one group per value)")
     String by;
 
+    /** The old spelling of --split. */
+    @Option(names = "--by", paramLabel = "SPLIT", hidden = true, description = "old spelling of --split")
+    void byAlias(String v) {
+        by = v;
+    }
+
     @Option(names = "--entity", paramLabel = "COL",
-            description = "entity (province) column: required for region and mapping splits, else counted per group")
+            description = "entity (province) column: required for region and mapping splits, else counted per group "
+                    + "(default: none)")
     String entity;
 
-    @Option(names = "--time", paramLabel = "COL", description = "time column (required for year:Y)")
+    @Option(names = "--time", paramLabel = "COL", description = "time column (required for year:Y; default: none)")
     String time;
 
-    @Option(names = "--mapping", paramLabel = "FILE.csv", description = "mapping table entity -> group (with --by mapping)")
+    @Option(names = "--mapping", paramLabel = "FILE.csv", description = "mapping table entity -> group (required with --split mapping)")
     Path mapping;
 
     @Option(names = "--mapping-entity", paramLabel = "COL", description = "entity column of the mapping (default: its first)")
@@ -70,11 +93,12 @@ final class SplitCommand implements Callable<Integer> {
     String mappingGroup;
 
     @Option(names = "--group-column", paramLabel = "NAME",
-            description = "write the input with this group column to --out FILE instead of one file per group")
+            description = "write the input with this group column to --out FILE (default: one file per group "
+                    + "in --out DIR)")
     String groupColumn;
 
     @Option(names = "--out", required = true, paramLabel = "DIR|FILE",
-            description = "directory for the group files, or the output file with --group-column")
+            description = "directory for the group files, or the output file with --group-column (required)")
     Path out;
 
     @Override
@@ -134,10 +158,13 @@ final class SplitCommand implements Callable<Integer> {
     }
 
     private SplitSpec parse() {
+        if (by == null) {
+            throw new IllegalArgumentException("missing --split (region-nbs3, region-nbs4, mapping, year:Y or column:COL)");
+        }
         String b = by.strip();
         String lower = b.toLowerCase(Locale.ROOT);
         if (mapping != null && !lower.equals("mapping")) {
-            throw new IllegalArgumentException("--mapping goes with --by mapping");
+            throw new IllegalArgumentException("--mapping goes with --split mapping");
         }
         if (lower.equals("region-nbs3") || lower.equals("region-nbs4")) {
             requireEntity(b);
@@ -146,32 +173,32 @@ final class SplitCommand implements Callable<Integer> {
         if (lower.equals("mapping")) {
             requireEntity(b);
             if (mapping == null) {
-                throw new IllegalArgumentException("--by mapping needs --mapping FILE.csv");
+                throw new IllegalArgumentException("--split mapping needs --mapping FILE.csv");
             }
             return SplitSpec.byMapping(entity, readMapping());
         }
         if (lower.startsWith("year:")) {
             if (time == null) {
-                throw new IllegalArgumentException("--by " + b + " needs --time COL");
+                throw new IllegalArgumentException("--split " + b + " needs --time COL");
             }
             double br;
             try {
                 br = Double.parseDouble(b.substring(5).strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--by " + b + ": '" + b.substring(5) + "' is not a year");
+                throw new IllegalArgumentException("--split " + b + ": '" + b.substring(5) + "' is not a year");
             }
             return SplitSpec.byBreak(time, br).withEntity(entity);
         }
         if (lower.startsWith("column:") && b.length() > 7) {
             return SplitSpec.byColumn(b.substring(7).strip()).withEntity(entity);
         }
-        throw new IllegalArgumentException("unknown --by '" + b + "' (expected region-nbs3, region-nbs4, mapping, year:Y"
+        throw new IllegalArgumentException("unknown --split '" + b + "' (expected region-nbs3, region-nbs4, mapping, year:Y"
                 + " or column:COL)");
     }
 
     private void requireEntity(String b) {
         if (entity == null) {
-            throw new IllegalArgumentException("--by " + b + " needs --entity COL (the province column)");
+            throw new IllegalArgumentException("--split " + b + " needs --entity COL (the province column)");
         }
     }
 
@@ -228,11 +255,7 @@ final class SplitCommand implements Callable<Integer> {
             throw new PanelKitException("column '" + r.spec().column() + "' has " + groups + " distinct values; at most "
                     + MAX_FILES + " files are written (use --group-column NAME --out FILE instead)");
         }
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new PanelKitException("cannot create directory '" + out + "': " + e.getMessage());
-        }
+        OutputPaths.directory(out);
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>();
         used.add(UNASSIGNED.toLowerCase(Locale.ROOT));
@@ -256,7 +279,7 @@ final class SplitCommand implements Callable<Integer> {
         try {
             Files.deleteIfExists(unassignedPath); // a stale list from an earlier run would mislead
         } catch (IOException e) {
-            throw new PanelKitException("cannot write '" + unassignedPath + "': " + e.getMessage());
+            throw new PanelKitException("cannot write '" + unassignedPath + "': " + OutputPaths.reason(e));
         }
         CsvWriter unassigned = r.unassignedRows() > 0 ? PrepCsv.writer(unassignedPath) : null;
         try {

@@ -21,38 +21,52 @@ import picocli.CommandLine.Spec;
 
 /** {@code panelkit table}: models saved by {@code panelkit fe --format json} side by side, as a publication table. */
 @Command(name = "table", mixinStandardHelpOptions = true,
+        customSynopsis = {"panelkit table --models FILE[,FILE...] --format csv|md|html|tex",
+                "    [--out FILE] [OPTIONS]"},
+        footer = {"",
+            "Examples:",
+            "  panelkit table --models m1.json,m2.json --format md",
+            "  panelkit table --models m1.json,m2.json --labels \"Model 1\",\"Model 2\" \\",
+            "      --var-labels labels.csv --format tex --out table1.tex"},
         description = "Publication regression table (a column per model, stars, standard errors in parentheses) "
                 + "from model files written by 'panelkit fe --format json'; CSV, Markdown, HTML or LaTeX.")
 final class TableCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DelimiterOption delimiterOption;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--models", required = true, split = ",", paramLabel = "FILE",
+    @Option(names = "--models", required = true, split = ",", paramLabel = "FILE[,FILE...]", hideParamSyntax = true,
             description = "model files (JSON of 'panelkit fe --format json'), one column each")
     List<Path> models;
 
-    @Option(names = "--labels", split = ",", paramLabel = "LABEL",
-            description = "column labels, one per model (default (1), (2), ...)")
+    @Option(names = "--labels", split = ",", paramLabel = "LABEL[,LABEL...]", hideParamSyntax = true,
+            description = "column labels, one per model (default: (1), (2), ...)")
     List<String> labels = new ArrayList<>();
 
     @Option(names = "--var-labels", paramLabel = "FILE.csv",
-            description = "CSV with columns term,label: labels of terms and of the dependent variable")
+            description = "CSV with columns term,label: labels of terms and of the dependent variable "
+                    + "(default: the names)")
     Path varLabels;
 
-    @Option(names = "--keep", split = ",", paramLabel = "TERM", description = "show only these terms, in this order")
+    @Option(names = "--keep", split = ",", paramLabel = "TERM[,TERM...]", hideParamSyntax = true,
+            description = "show only these terms, in this order (default: every term)")
     List<String> keep = new ArrayList<>();
 
-    @Option(names = "--drop", split = ",", paramLabel = "TERM", description = "leave out these terms (_cons: the constant)")
+    @Option(names = "--drop", split = ",", paramLabel = "TERM[,TERM...]", hideParamSyntax = true,
+            description = "leave out these terms (_cons: the constant) (default: none)")
     List<String> drop = new ArrayList<>();
 
-    @Option(names = "--order", split = ",", paramLabel = "TERM", description = "put these terms first, in this order")
+    @Option(names = "--order", split = ",", paramLabel = "TERM[,TERM...]", hideParamSyntax = true,
+            description = "put these terms first, in this order (default: the models' order)")
     List<String> order = new ArrayList<>();
 
     @Option(names = "--stat", defaultValue = "se", paramLabel = "se|t",
             description = "in parentheses: standard error or t statistic (default: ${DEFAULT-VALUE})")
     String stat;
 
-    @Option(names = "--decimals", defaultValue = "3", paramLabel = "D", description = "decimals (default: ${DEFAULT-VALUE})")
+    @Option(names = "--decimals", defaultValue = "3", paramLabel = "D", description = "decimals of estimates and standard errors (default: ${DEFAULT-VALUE})")
     int decimals;
 
     @Option(names = "--r2", defaultValue = "within", paramLabel = "within|within-entity|lsdv",
@@ -63,7 +77,7 @@ final class TableCommand implements Callable<Integer> {
             description = "star thresholds, loosest first (default: ${DEFAULT-VALUE})")
     String stars;
 
-    @Option(names = "--title", paramLabel = "TEXT", description = "table title (caption)")
+    @Option(names = "--title", paramLabel = "TEXT", description = "table title (caption) (default: none)")
     String title;
 
     @Option(names = "--entity-label", defaultValue = "Region effects", paramLabel = "TEXT",
@@ -78,13 +92,14 @@ final class TableCommand implements Callable<Integer> {
             description = "label of the constant (default: ${DEFAULT-VALUE})")
     String constantLabel;
 
-    @Option(names = "--no-depvar", description = "leave out the row naming each column's dependent variable")
+    @Option(names = "--no-depvar", description = "leave out the row naming each column's dependent variable (default: shown)")
     boolean noDepvar;
 
-    @Option(names = "--note", paramLabel = "TEXT", description = "an extra line for the notes (repeatable)")
+    @Option(names = "--note", paramLabel = "TEXT", description = "an extra line for the notes, repeatable (default: none)")
     List<String> notes = new ArrayList<>();
 
-    @Option(names = "--format", required = true, paramLabel = "csv|md|html|tex", description = "output format")
+    @Option(names = "--format", required = true, paramLabel = "csv|md|html|tex",
+            description = "output format: csv, md (Markdown), html or tex (LaTeX) (required)")
     String format;
 
     @Option(names = "--tex-style", defaultValue = "threeparttable", paramLabel = "threeparttable|tabular",
@@ -96,6 +111,7 @@ final class TableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.checkFile(out);
         TableFormat f = TableFormat.fromKey(format);
         LatexTable.Style style = latexStyle(texStyle);
         TableOptions options = TableOptions.builder().keep(keep).drop(drop).order(order)

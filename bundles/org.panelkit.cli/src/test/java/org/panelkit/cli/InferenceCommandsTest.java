@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +111,25 @@ class InferenceCommandsTest {
         badInput(CliRunner.run(args("compare", "--x", "ln_pc", "--split", "decade:3")), "unknown --split");
         badInput(CliRunner.run(args("compare", "--x", "ln_pc", "--split", "year:abc")), "'abc'");
         badInput(CliRunner.run(args("compare", "--x", "ln_pc", "--split", "column:nope")), "'nope'");
-        badInput(CliRunner.run(args("compare", "--x", "ln_pc", "--split", "year:1979", "--vcov", "dk")), "'dk'");
+        badInput(CliRunner.run(args("compare", "--x", "ln_pc", "--split", "year:1979", "--vcov", "wild")),
+                "--vcov wild is for fe");
+    }
+
+    /** compare and mediation take every estimator their help advertises (issue 11). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"iid", "hc0", "hc1", "cr0", "cluster", "cr2", "twoway", "dk"})
+    void compareAndMediationTakeEveryVcov(String vcov) {
+        CliRunner c = CliRunner.run(args("compare", "--x", "ln_pc,ln_emp", "--split", "year:1979", "--vcov", vcov));
+        assertEquals(0, c.code, c.toString());
+        assertTrue(c.out.contains("(b) SUEST"), c.out);
+        CliRunner m = CliRunner.run(args("mediation", "--x", "ln_pc", "--mediators", "ln_emp", "--vcov", vcov,
+                "--mediation-reps", "0"));
+        assertEquals(0, m.code, m.toString());
+        boolean clustered = List.of("cr0", "cluster", "cr2", "twoway").contains(vcov);
+        assertEquals(clustered, m.out.contains("clusters = 48"), m.out);
+        if (!clustered) {
+            assertTrue(m.out.contains("state = 48, resampled by the bootstrap"), m.out);
+        }
     }
 
     @Test

@@ -39,7 +39,7 @@ class SplitCommandTest {
     void byNbs3RegionsWithUnmappedRowsReported() throws Exception {
         Path in = panel();
         Path out = dir.resolve("groups");
-        PrepTesting.Run r = run("split", "--data", in.toString(), "--by", "region-nbs3", "--entity", "province", "--out",
+        PrepTesting.Run r = run("split", "--data", in.toString(), "--split", "region-nbs3", "--entity", "province", "--out",
                 out.toString());
         assertEquals(0, r.code, r.toString());
         assertEquals(1 + 231, Files.readAllLines(out.resolve("East.csv")).size());
@@ -68,7 +68,7 @@ class SplitCommandTest {
     @Test
     void byBreakYear() throws Exception {
         Path out = dir.resolve("years");
-        PrepTesting.Run r = run("split", "--data", panel().toString(), "--by", "year:2017", "--time", "year", "--entity",
+        PrepTesting.Run r = run("split", "--data", panel().toString(), "--split", "year:2017", "--time", "year", "--entity",
                 "province", "--out", out.toString());
         assertEquals(0, r.code, r.toString());
         List<String> before = Files.readAllLines(out.resolve("2001-2016.csv"));
@@ -85,7 +85,7 @@ class SplitCommandTest {
     void byColumnAsAGroupColumnAndByMapping() throws Exception {
         Path in = write(dir, "c.csv", "id,kind,v\na,coast,1\nb,inland,2\nc,,3\nd,coast,4\n");
         Path out = dir.resolve("g.csv");
-        PrepTesting.Run r = run("split", "--data", in.toString(), "--by", "column:kind", "--group-column", "grp", "--out",
+        PrepTesting.Run r = run("split", "--data", in.toString(), "--split", "column:kind", "--group-column", "grp", "--out",
                 out.toString());
         assertEquals(0, r.code, r.toString());
         assertEquals(List.of("id,kind,v,grp", "a,coast,1,coast", "b,inland,2,inland", "c,,3,", "d,coast,4,coast"),
@@ -106,12 +106,12 @@ class SplitCommandTest {
     @Test
     void badInput() throws Exception {
         String in = panel().toString();
-        PrepTesting.Run r = run("split", "--data", in, "--by", "region-nbs3", "--out", dir.resolve("x").toString());
+        PrepTesting.Run r = run("split", "--data", in, "--split", "region-nbs3", "--out", dir.resolve("x").toString());
         assertEquals(2, r.code);
-        assertTrue(r.err.startsWith("error: --by region-nbs3 needs --entity COL"), r.err);
+        assertTrue(r.err.startsWith("error: --split region-nbs3 needs --entity COL"), r.err);
         r = run("split", "--data", in, "--by", "province", "--out", dir.resolve("x").toString());
         assertEquals(2, r.code);
-        assertTrue(r.err.startsWith("error: unknown --by 'province'"), r.err);
+        assertTrue(r.err.startsWith("error: unknown --split 'province'"), r.err);
         r = run("split", "--data", in, "--by", "year:2017", "--time", "province", "--out", dir.resolve("x").toString());
         assertEquals(2, r.code);
         assertTrue(r.err.startsWith("error: column 'province' is not numeric"), r.err);

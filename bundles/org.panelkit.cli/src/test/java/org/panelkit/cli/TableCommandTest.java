@@ -156,7 +156,7 @@ class TableCommandTest {
                 "--format", "md"},
             {"star thresholds must decrease", "table", "--models", twoway.toString(), "--stars", "0.01,0.1",
                 "--format", "md"},
-            {"its folder does not exist", "table", "--models", twoway.toString(), "--format", "md", "--out",
+            {"no such directory", "table", "--models", twoway.toString(), "--format", "md", "--out",
                 dir.resolve("no/such/dir/t.md").toString()},
         };
         for (String[] c : cases) {

@@ -60,8 +60,9 @@ final class StudyInference {
                         "SE (suest)", "p (suest)"),
                 rows,
                 List.of("Pooled: the model on all years with every regressor and the year effects interacted with "
-                        + "the period (Chow), clustered by province; t with G-1 df. Suest: the separate fits' "
-                        + "stacked scores clustered by province; normal.",
+                        + "the period (Chow); " + pooled.description() + "; "
+                        + (Double.isInfinite(jp.df2()) ? "normal." : "t with " + df(jp.df2()) + " df.")
+                        + " Suest: " + suest.description() + ".",
                         String.format(Locale.ROOT, "Joint test that all coefficients are equal: pooled F(%d, %s) = %.3f, "
                                 + "p = %s; suest Wald/%d = %.3f, p = %s.", (int) jp.df1(), df(jp.df2()),
                                 jp.statistic(), p(jp.pValue()), (int) js.df1(), js.statistic(), p(js.pValue()))));
@@ -76,29 +77,37 @@ final class StudyInference {
         throw new IllegalStateException("no difference for " + term);
     }
 
-    static TextTable mechanisms(ColumnSource panel, ModelSpec template, int reps, long seed, ProgressMonitor monitor) {
+    static TextTable mechanisms(ColumnSource panel, ModelSpec template, int reps, long seed, String seDescription,
+            ProgressMonitor monitor) {
         MediationResult r = Mediation.analyze(panel, MediationSpec.builder("TU", "IC", StudyVariables.CHANNELS)
                 .controls(StudyVariables.CONTROLS).model(template).reps(reps).seed(seed).build(), monitor);
         List<List<String>> rows = new ArrayList<>();
         for (MediatorResult m : r.mediators()) {
             double[] pc = m.percentile();
             double[] bc = m.biasCorrected();
-            rows.add(List.of(StudyReport.LABELS.getOrDefault(m.mediator(), m.mediator()), coef(m.a()), coef(m.b()),
-                    coef(m.total()), coef(m.direct()), num(m.indirect()),
-                    String.format(Locale.ROOT, "%.2f (%s)", m.sobelZ(), p(m.sobelP())),
+            // esttab style: the estimates, and below them the standard errors (and the Sobel p-value)
+            rows.add(List.of(StudyReport.LABELS.getOrDefault(m.mediator(), m.mediator()), est(m.a()), est(m.b()),
+                    est(m.total()), est(m.direct()), num(m.indirect()), String.format(Locale.ROOT, "%.2f", m.sobelZ()),
                     "[" + num(pc[0]) + ", " + num(pc[1]) + "]", "[" + num(bc[0]) + ", " + num(bc[1]) + "]",
                     num(m.proportion())));
+            rows.add(List.of("", se(m.a()), se(m.b()), se(m.total()), se(m.direct()), "", "(p = " + p(m.sobelP()) + ")",
+                    "", "", ""));
         }
         return new TextTable("Mechanism test: mediation by channel",
-                List.of("Channel (M)", "a: M on IC", "b: TU on M", "c: total", "c': direct", "a*b", "Sobel z (p)",
+                List.of("Channel (M)", "a: M on IC", "b: TU on M", "c: total", "c': direct", "a*b", "Sobel z",
                         "95% CI a*b (percentile)", "95% CI a*b (bias-corrected)", "Share mediated"),
                 rows,
-                List.of("Three equations per channel, each with the controls, province and year effects and "
-                        + "province-clustered standard errors (in parentheses, stars at 0.1/0.05/0.01).",
+                List.of("Three equations per channel, each with the controls, province and year effects; standard "
+                        + "errors " + seDescription + " (in parentheses, stars at 0.1/0.05/0.01).",
                         "Bootstrap: " + reps + " resamples of whole provinces, seed " + seed + "."));
     }
 
-    static TextTable wildBootstrap(Map<String, StudyModel> models, int reps, long seed, ProgressMonitor monitor) {
+    /**
+     * Wild cluster bootstrap p-values; {@code models} must have one-way clustered (CR1 or CR0) standard errors
+     * ({@code refitNote}: why they differ from the tables' standard errors, or null).
+     */
+    static TextTable wildBootstrap(Map<String, StudyModel> models, int reps, long seed, String refitNote,
+            ProgressMonitor monitor) {
         List<List<String>> rows = new ArrayList<>();
         for (StudyModel m : models.values()) {
             String term = m.regressors().get(0);
@@ -109,17 +118,27 @@ final class StudyInference {
                     p(c.pValue()), p(w.pValue()), "[" + num(w.confLow()) + ", " + num(w.confHigh()) + "]",
                     Integer.toString(w.clusters())));
         }
+        boolean cr0 = !models.isEmpty()
+                && models.values().iterator().next().result().variance().type() == org.panelkit.engine.vcov.VcovType.CR0;
+        List<String> notes = new ArrayList<>();
+        notes.add("Wild cluster restricted bootstrap-t (null imposed), Webb weights, " + reps
+                + " replications, seed " + seed + "; interval by test inversion. With 8 to 11 clusters "
+                + "the t test with G-1 df can over-reject; the bootstrap p-value is the safer guide.");
+        if (refitNote != null) {
+            notes.add(refitNote);
+        }
         return new TextTable("Wild cluster bootstrap for the clustering coefficient",
-                List.of("Model", "Term", "Estimate", "SE (CR1)", "p (t, G-1)", "p (wild)", "95% CI (wild)",
-                        "Clusters"),
-                rows,
-                List.of("Wild cluster restricted bootstrap-t (null imposed), Webb weights, " + reps
-                        + " replications, seed " + seed + "; interval by test inversion. With 8 to 11 clusters "
-                        + "the t test with G-1 df can over-reject; the bootstrap p-value is the safer guide."));
+                List.of("Model", "Term", "Estimate", cr0 ? "SE (CR0)" : "SE (CR1)", "p (t, G-1)", "p (wild)",
+                        "95% CI (wild)", "Clusters"),
+                rows, notes);
     }
 
-    static String coef(Coefficient c) {
-        return num(c.estimate()) + c.stars() + " (" + num(c.stdError()) + ")";
+    static String est(Coefficient c) {
+        return num(c.estimate()) + c.stars();
+    }
+
+    static String se(Coefficient c) {
+        return "(" + num(c.stdError()) + ")";
     }
 
     static String num(double v) {

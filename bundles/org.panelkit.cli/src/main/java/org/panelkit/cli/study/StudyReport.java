@@ -17,7 +17,9 @@ import org.panelkit.engine.fe.Coefficient;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.report.CoefficientPlot;
 import org.panelkit.engine.report.HtmlTable;
+import org.panelkit.engine.report.MarkdownTable;
 import org.panelkit.engine.report.ModelSummary;
+import org.panelkit.engine.report.PlainTable;
 import org.panelkit.engine.report.PlotOptions;
 import org.panelkit.engine.report.RegressionTable;
 import org.panelkit.engine.report.TableFormat;
@@ -64,11 +66,16 @@ final class StudyReport {
         String html() {
             return table != null ? HtmlTable.table(table) : text.html();
         }
+
+        String plain() {
+            return table != null ? PlainTable.render(table) : text.plain();
+        }
     }
 
     private final Map<String, StudyModel> models;
     private final String dataNote;
     private final List<Section> sections = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final StudyPanel panel;
 
     StudyReport(Map<String, StudyModel> models, StudyPanel panel, String dataNote) {
@@ -83,7 +90,12 @@ final class StudyReport {
 
     /** Adds a results table (difference test, mechanisms, bootstrap) after the regression tables. */
     void add(String id, TextTable table) {
-        sections.add(new Section(id, null, table));
+        sections.add(new Section(id, null, table.withNote(dataNote)));
+    }
+
+    /** A one-line note on a part of the study that was left out or changed by the options. */
+    void note(String text) {
+        notes.add(text);
     }
 
     private void table(String id, String title, String... ids) {
@@ -107,21 +119,16 @@ final class StudyReport {
     }
 
     void write(Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("models"));
+        org.panelkit.cli.OutputPaths.directory(dir.resolve("models"));
         for (StudyModel m : models.values()) {
             FixedEffectsResult r = m.result();
-            write(dir.resolve("models/" + m.id() + ".json"), ModelJson.render(r, r.warnings(), 0, 0));
+            write(dir.resolve("models/" + m.id() + ".json"), modelJson(r));
             write(dir.resolve("models/" + m.id() + "_coefficients.csv"), coefficientsCsv(r));
         }
         StringBuilder md = new StringBuilder("# Industrial clusters and foreign trade: the study reproduced\n\n")
-                .append("**").append(dataNote).append("**\n\n");
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Industrial clusters and foreign trade: the study reproduced</title>\n<style>"
-                + "body{font-family:sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse;margin:1em 0}"
-                + "th,td{padding:.2em .6em;text-align:center}th[scope=row]{text-align:left}"
-                + "thead th{border-bottom:1px solid #000}caption{font-weight:bold;text-align:left}"
-                + ".notes{font-size:.85em}</style></head><body>\n<h1>Industrial clusters and foreign trade: the study "
-                + "reproduced</h1>\n<p><strong>").append(escapeHtml(dataNote)).append("</strong></p>\n");
+                .append("**").append(MarkdownTable.escape(dataNote)).append("**\n\n");
+        StringBuilder html = new StringBuilder("<h1>Industrial clusters and foreign trade: the study reproduced</h1>\n"
+                + "<p class=\"data-note\">").append(escapeHtml(dataNote)).append("</p>\n");
         for (Section s : sections) {
             if (s.table != null) {
                 for (TableFormat f : TableFormat.values()) {
@@ -129,26 +136,55 @@ final class StudyReport {
                 }
             } else {
                 write(dir.resolve(s.id + ".md"), s.text.markdown());
-                write(dir.resolve(s.id + ".html"), s.text.html());
+                write(dir.resolve(s.id + ".html"), s.text.htmlPage());
                 write(dir.resolve(s.id + ".csv"), s.text.csv());
                 write(dir.resolve(s.id + ".tex"), s.text.latex());
             }
             md.append(s.markdown()).append('\n');
             html.append(s.html()).append('\n');
         }
+        for (String n : notes) {
+            md.append("*").append(MarkdownTable.escape(n)).append("*\n\n");
+            html.append("<p class=\"report-note\">").append(escapeHtml(n)).append("</p>\n");
+        }
         List<ModelSummary> plotted = summaries("m2", "t4_east", "t4_central", "t4_west", "t3_pre", "t3_post");
         plotted.set(0, plotted.get(0).withLabel("All provinces"));
         CoefficientPlot plot = CoefficientPlot.of(plotted, PlotOptions.builder(List.of("IC"))
-                .title("IC and trade quality (TU), 95% CIs").variableLabels(LABELS).build());
+                .title("IC and trade quality (TU), 95% CIs").caption(dataNote).variableLabels(LABELS).build());
         write(dir.resolve("coefplot.svg"), plot.svg());
         try (OutputStream out = Files.newOutputStream(dir.resolve("coefplot.png"))) {
             plot.writePng(out);
+        } catch (IOException e) {
+            throw new PanelKitException("cannot write '" + dir.resolve("coefplot.png") + "': "
+                    + org.panelkit.cli.OutputPaths.reason(e));
         }
         md.append("![Coefficient plot](coefplot.svg)\n");
-        html.append("<img src=\"coefplot.svg\" alt=\"Coefficient plot of IC across samples\">\n</body></html>\n");
+        html.append("<img class=\"plot\" src=\"coefplot.svg\" alt=\"Coefficient plot of IC across samples\">\n");
         write(dir.resolve("report.md"), md.toString());
-        write(dir.resolve("report.html"), html.toString());
+        write(dir.resolve("report.html"), HtmlTable.page("Industrial clusters and foreign trade: the study reproduced",
+                html.toString()));
         write(dir.resolve("panel.csv"), panelCsv());
+        write(dir.resolve(DATA_NOTE), sideCar("panel.csv"));
+        write(dir.resolve("models").resolve(DATA_NOTE), sideCar("every file in this folder (models/*.json carry it "
+                + "as the field data_note; models/*_coefficients.csv are plain data for comparison)"));
+    }
+
+    /** The side-car note of CSV files that stay plain data (no note rows or columns). */
+    static final String DATA_NOTE = "DATA_NOTE.txt";
+
+    private String sideCar(String what) {
+        return dataNote + "\n\nThis note covers " + what + ".\n";
+    }
+
+    /** A model's JSON ({@code panelkit fe --format json}) with the data note as its first field. */
+    private String modelJson(FixedEffectsResult r) {
+        com.google.gson.JsonObject fields = ModelJson.toJson(r, r.warnings(), 0, 0);
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("data_note", dataNote);
+        for (var e : fields.entrySet()) {
+            o.add(e.getKey(), e.getValue());
+        }
+        return ModelJson.render(o);
     }
 
     private static String coefficientsCsv(FixedEffectsResult r) {
@@ -186,11 +222,15 @@ final class StudyReport {
         return sb.toString();
     }
 
-    /** The tables as Markdown for the console. */
+    /** The tables as plain text for the console (Markdown goes to the .md files). */
     String consoleText() {
         StringBuilder sb = new StringBuilder();
+        sb.append(dataNote).append("\n\n");
         for (Section s : sections) {
-            sb.append(s.markdown()).append('\n');
+            sb.append(s.plain()).append('\n');
+        }
+        for (String n : notes) {
+            sb.append(n).append('\n');
         }
         return sb.toString();
     }
@@ -203,7 +243,7 @@ final class StudyReport {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PanelKitException("cannot write '" + file + "': " + e.getMessage());
+            throw new PanelKitException("cannot write '" + file + "': " + org.panelkit.cli.OutputPaths.reason(e));
         }
     }
 }

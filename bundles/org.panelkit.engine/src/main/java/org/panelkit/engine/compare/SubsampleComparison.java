@@ -25,6 +25,7 @@ import org.panelkit.engine.split.PanelSplitter;
 import org.panelkit.engine.split.SplitResult;
 import org.panelkit.engine.split.SplitSpec;
 import org.panelkit.engine.stats.Distributions;
+import org.panelkit.engine.vcov.Meat;
 import org.panelkit.engine.vcov.VcovType;
 
 /**
@@ -65,11 +66,7 @@ public final class SubsampleComparison {
     public static ComparisonResult compare(ColumnSource data, ModelSpec spec, SplitResult split,
             ProgressMonitor monitor) {
         VcovType vt = spec.vcov();
-        if (!(vt == VcovType.CLUSTER || vt == VcovType.CR0 || vt == VcovType.HC0 || vt == VcovType.HC1)) {
-            throw new PanelKitException("comparing subsamples needs one-way clustered (cluster, cr0) or "
-                    + "heteroskedasticity-robust (hc0, hc1) standard errors, got '" + vt.key() + "'");
-        }
-        if (spec.cluster().size() > 1) {
+        if (spec.cluster().size() > 1 && vt != VcovType.TWOWAY) {
             throw new PanelKitException("comparing subsamples supports one cluster column, got " + spec.cluster());
         }
         List<String> groups = new ArrayList<>();
@@ -160,7 +157,10 @@ public final class SubsampleComparison {
         return -1;
     }
 
-    /** The model's cluster column (user's or the entity for clustered estimators); empty for hc0/hc1. */
+    /**
+     * The model's cluster columns (the user's, or the entity for one-way clustered estimators, entity and time
+     * for two-way); empty for iid, hc0, hc1 and dk.
+     */
     private static List<String> clusterColumns(ModelSpec spec) {
         if (!spec.vcov().isClustered()) {
             return List.of();
@@ -170,6 +170,12 @@ public final class SubsampleComparison {
         }
         if (spec.entity() == null) {
             throw new PanelKitException("clustered standard errors need an entity column or a cluster column");
+        }
+        if (spec.vcov() == VcovType.TWOWAY) {
+            if (spec.time() == null) {
+                throw new PanelKitException("two-way clustered standard errors need a time column or two cluster columns");
+            }
+            return List.of(spec.entity(), spec.time());
         }
         return List.of(spec.entity());
     }
@@ -261,7 +267,13 @@ public final class SubsampleComparison {
         int m = groups.size();
         int q = terms.size();
         int p = q * m;
-        KeyColumn cluster = clusterCols.isEmpty() ? null : data.key(clusterCols.get(0));
+        boolean dk = spec.vcov() == VcovType.DRISCOLL_KRAAY;
+        if (dk && spec.time() == null) {
+            throw new PanelKitException("Driscoll-Kraay standard errors need a time column");
+        }
+        // the stacked scores are summed by the (first) cluster column; under Driscoll-Kraay by period, then
+        // Bartlett-weighted across periods; under iid/hc0/hc1 by observation (heteroskedasticity-robust)
+        KeyColumn cluster = dk ? data.key(spec.time()) : clusterCols.isEmpty() ? null : data.key(clusterCols.get(0));
         Map<Integer, double[]> sums = new HashMap<>();
         double[] b = new double[p];
         for (int g = 0; g < m; g++) {
@@ -300,7 +312,15 @@ public final class SubsampleComparison {
         }
         int gc = sums.size();
         if (gc < 2) {
-            throw new PanelKitException("the stacked comparison needs at least two clusters; the samples have " + gc);
+            throw new PanelKitException("the stacked comparison needs at least two " + (dk ? "periods" : "clusters")
+                    + "; the samples have " + gc);
+        }
+        if (dk) {
+            int lag = spec.dkLag() >= 0 ? spec.dkLag() : Meat.plmDefaultLag(maxPeriodsPerEntity(data, spec, rows));
+            double[][] v = driscollKraay(cluster, sums, p, lag);
+            return compare("suest", "seemingly unrelated (stacked scores of the separate fits), Driscoll-Kraay: summed by "
+                    + spec.time() + " (" + gc + " periods), Bartlett kernel with lag " + lag + ", normal reference",
+                    terms, groups, b, v, Double.POSITIVE_INFINITY);
         }
         double factor = (double) gc / (gc - 1);
         double[][] v = new double[p][p];
@@ -314,9 +334,54 @@ public final class SubsampleComparison {
                 }
             }
         }
-        String by = cluster == null ? "observation" : clusterCols.get(0);
+        String by = cluster == null ? "observation (heteroskedasticity-robust)" : clusterCols.get(0)
+                + (clusterCols.size() > 1 ? " (one-way: the stacked scores are not clustered two ways)" : "");
         return compare("suest", "seemingly unrelated (stacked scores of the separate fits), clustered by " + by + " ("
                 + gc + " clusters, factor G/(G-1)), normal reference", terms, groups, b, v, Double.POSITIVE_INFINITY);
+    }
+
+    /** Driscoll-Kraay meat of the per-period sums (keys: codes of {@code time}), periods in time order. */
+    private static double[][] driscollKraay(KeyColumn time, Map<Integer, double[]> sums, int p, int lag) {
+        List<Integer> codes = new ArrayList<>(sums.keySet());
+        codes.sort((x, y) -> time.isNumeric() ? Double.compare(time.numericLevel(x), time.numericLevel(y))
+                : time.level(x).compareTo(time.level(y)));
+        int periods = codes.size();
+        double[][] v = new double[p][p];
+        for (int j = 0; j <= Math.min(lag, periods - 1); j++) {
+            double weight = j == 0 ? 1.0 : 1.0 - j / (lag + 1.0);
+            for (int t = j; t < periods; t++) {
+                double[] ht = sums.get(codes.get(t));
+                double[] hl = sums.get(codes.get(t - j));
+                for (int a = 0; a < p; a++) {
+                    for (int c = 0; c < p; c++) {
+                        v[a][c] += j == 0 ? ht[a] * ht[c] : weight * (ht[a] * hl[c] + hl[a] * ht[c]);
+                    }
+                }
+            }
+        }
+        return v;
+    }
+
+    /** The largest number of distinct periods of one entity in the compared rows (plm's DK lag rule). */
+    private static int maxPeriodsPerEntity(ColumnSource data, ModelSpec spec, List<int[]> rows) {
+        if (spec.entity() == null) {
+            return 1;
+        }
+        KeyColumn e = data.key(spec.entity());
+        KeyColumn t = data.key(spec.time());
+        Map<Integer, java.util.Set<Integer>> seen = new HashMap<>();
+        for (int[] r : rows) {
+            for (int i : r) {
+                if (e.code(i) >= 0 && t.code(i) >= 0) {
+                    seen.computeIfAbsent(e.code(i), x -> new java.util.HashSet<>()).add(t.code(i));
+                }
+            }
+        }
+        int max = 1;
+        for (java.util.Set<Integer> s : seen.values()) {
+            max = Math.max(max, s.size());
+        }
+        return max;
     }
 
     /** (X'X)^-1 of the columns. */

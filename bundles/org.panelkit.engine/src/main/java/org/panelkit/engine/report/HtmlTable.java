@@ -16,6 +16,8 @@ public final class HtmlTable {
             "table.regression th, table.regression td { padding: 0.12em 0.9em; text-align: center;"
                     + " white-space: nowrap; font-weight: normal; }",
             "table.regression .label { text-align: left; }",
+            // a column title wraps rather than push a wide table off the page
+            "table.regression thead th { white-space: normal; vertical-align: bottom; }",
             "table.regression thead tr:first-child th { border-top: 2px solid #000; }",
             "table.regression thead tr:last-child th { border-bottom: 1px solid #000; }",
             "table.regression tr.section td { border-top: 1px solid #000; }",
@@ -23,16 +25,32 @@ public final class HtmlTable {
             // a bottom caption of the wrapper: the notes wrap at the table's width instead of widening it
             "div.regression .notes { display: table-caption; caption-side: bottom; font-size: 0.85em;"
                     + " padding-top: 0.3em; }",
-            "div.regression .notes p { margin: 0.15em 0.9em; }");
+            "div.regression .notes p { margin: 0.15em 0.9em; }",
+            "div.regression { margin-bottom: 2em; }",
+            "h1 { font-size: 1.4em; } p.data-note { font-weight: bold; } p.report-note { font-style: italic; }",
+            "img.plot { max-width: 100%; }");
 
     private HtmlTable() {
     }
 
     /** A complete HTML5 page holding the table. */
     public static String page(RegressionTable t) {
-        String title = t.title() == null ? "Regression table" : t.title();
+        return page(t.title() == null ? "Regression table" : t.title(), table(t));
+    }
+
+    /** A complete HTML5 page with {@link #stylesheet()} around {@code body} (markup). */
+    public static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
-                + "</title>\n<style>\n" + STYLE + "\n</style>\n</head>\n<body>\n" + table(t) + "</body>\n</html>\n";
+                + "</title>\n<style>\n" + STYLE + "\n</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+    }
+
+    /**
+     * The one style sheet of every PanelKit HTML table (regression tables and results tables): booktabs rules
+     * (2px above and below, 1px under the header and between sections), labels left, cells centred, notes in
+     * a smaller font as wide as the table.
+     */
+    public static String stylesheet() {
+        return STYLE;
     }
 
     /**

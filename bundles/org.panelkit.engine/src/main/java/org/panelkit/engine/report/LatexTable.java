@@ -14,8 +14,16 @@ public final class LatexTable {
     public enum Style { THREEPARTTABLE, TABULAR }
 
     private static final Pattern NUMBER = Pattern.compile("\\(?-[0-9.]+\\)?");
+    /** "Table 1: ", "Table 2. " at the start of a title: LaTeX's \\caption numbers the table itself. */
+    private static final Pattern TABLE_NUMBER = Pattern.compile("^Table\\s+[0-9A-Za-z.]+\\s*[:.]\\s*");
 
     private LatexTable() {
+    }
+
+    /** The title as a LaTeX caption: without a leading "Table N:", which \\caption prints itself. */
+    public static String caption(String title) {
+        String c = TABLE_NUMBER.matcher(title).replaceFirst("");
+        return c.isEmpty() ? title : c;
     }
 
     public static String render(RegressionTable t, Style style) {
@@ -27,7 +35,7 @@ public final class LatexTable {
         if (float3) {
             sb.append("\\begin{table}[htbp]\n\\centering\n\\begin{threeparttable}\n");
             if (t.title() != null) {
-                sb.append("\\caption{").append(escape(t.title())).append("}\n");
+                sb.append("\\caption{").append(escape(caption(t.title()))).append("}\n");
             }
         } else if (t.title() != null) {
             sb.append("% ").append(escape(t.title()).replace('\n', ' ')).append('\n');

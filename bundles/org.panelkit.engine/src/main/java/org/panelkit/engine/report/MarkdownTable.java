@@ -74,7 +74,7 @@ public final class MarkdownTable {
      * Backslash-escapes Markdown's active characters; "&lt;" only where it could open an HTML tag and "&amp;" only
      * where it could start an entity, so that "p&lt;0.1" and "R&amp;D" stay readable.
      */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);

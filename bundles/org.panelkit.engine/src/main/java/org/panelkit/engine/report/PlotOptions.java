@@ -20,6 +20,7 @@ public final class PlotOptions {
     private final List<String> terms;
     private final double level;
     private final String title;
+    private final String caption;
     private final String xLabel;
     private final String yLabel;
     private final int width;
@@ -32,6 +33,7 @@ public final class PlotOptions {
         this.terms = List.copyOf(b.terms);
         this.level = b.level;
         this.title = b.title;
+        this.caption = b.caption;
         this.xLabel = b.xLabel;
         this.yLabel = b.yLabel;
         this.width = b.width;
@@ -51,6 +53,8 @@ public final class PlotOptions {
     public double level() { return level; }
     /** Title above the plot, or null. */
     public String title() { return title; }
+    /** A line of small text below the plot (e.g. where the data come from), or null. */
+    public String caption() { return caption; }
     /** X-axis title, or null for "Coefficient estimate (95% CI)" (naming the term when there is one). */
     public String xLabel() { return xLabel; }
     /** Y-axis title (the models); null or empty for none. */
@@ -72,6 +76,7 @@ public final class PlotOptions {
         private final List<String> terms;
         private double level = Double.NaN;
         private String title;
+        private String caption;
         private String xLabel;
         private String yLabel = "Model";
         private int width = 720;
@@ -86,6 +91,7 @@ public final class PlotOptions {
 
         public Builder level(double v) { this.level = v; return this; }
         public Builder title(String v) { this.title = v == null || v.isBlank() ? null : v; return this; }
+        public Builder caption(String v) { this.caption = v == null || v.isBlank() ? null : v; return this; }
         public Builder xLabel(String v) { this.xLabel = v == null || v.isBlank() ? null : v; return this; }
         public Builder yLabel(String v) { this.yLabel = v; return this; }
         public Builder width(int v) { this.width = v; return this; }

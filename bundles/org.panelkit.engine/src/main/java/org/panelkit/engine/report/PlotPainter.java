@@ -103,7 +103,8 @@ final class PlotPainter {
     private double bottom(PlotCanvas c, double plotWidth) {
         double axis = 6 + small * 1.3 + 8 + font * 1.3;
         double legend = legend() ? 8 + legendLines(c, plotWidth).size() * font * 1.5 : 0;
-        return axis + legend + PAD;
+        double caption = o.caption() != null ? 6 + small * 1.4 : 0;
+        return axis + legend + caption + PAD;
     }
 
     Size size(PlotCanvas c) {
@@ -219,6 +220,9 @@ final class PlotPainter {
                 }
                 y += font * 1.5;
             }
+        }
+        if (o.caption() != null) {
+            c.text(o.caption(), PAD, size.height - PAD, small, PlotCanvas.Anchor.START, false, false);
         }
     }
 

@@ -70,35 +70,67 @@ public final class TextTable {
         sb.append('\n');
     }
 
-    /** An HTML fragment (a table with caption and notes). */
+    /**
+     * An HTML fragment with the markup of {@link HtmlTable#table} ({@code div.regression}, {@code td.label},
+     * notes in {@code div.notes}), so that {@link HtmlTable#stylesheet()} styles both kinds of table alike.
+     */
     public String html() {
-        StringBuilder sb = new StringBuilder("<table class=\"panelkit\">\n");
+        StringBuilder sb = new StringBuilder("<div class=\"regression\">\n<table class=\"regression\">\n");
         if (title != null) {
             sb.append("<caption>").append(HtmlTable.escape(title)).append("</caption>\n");
         }
-        sb.append("<thead><tr>");
-        for (String h : header) {
-            sb.append("<th>").append(HtmlTable.escape(h)).append("</th>");
+        sb.append("<thead>\n<tr>");
+        for (int i = 0; i < header.size(); i++) {
+            sb.append(i == 0 ? "<th class=\"label\">" : "<th>").append(HtmlTable.escape(header.get(i))).append("</th>");
         }
-        sb.append("</tr></thead>\n<tbody>\n");
+        sb.append("</tr>\n</thead>\n<tbody>\n");
         for (List<String> r : rows) {
             sb.append("<tr>");
             for (int i = 0; i < r.size(); i++) {
-                sb.append(i == 0 ? "<th scope=\"row\">" : "<td>").append(HtmlTable.escape(r.get(i)))
-                        .append(i == 0 ? "</th>" : "</td>");
+                sb.append(i == 0 ? "<td class=\"label\">" : "<td>").append(HtmlTable.escape(r.get(i))).append("</td>");
             }
             sb.append("</tr>\n");
         }
         sb.append("</tbody>\n</table>\n");
-        for (String n : notes) {
-            sb.append("<p class=\"notes\">").append(HtmlTable.escape(n)).append("</p>\n");
+        if (!notes.isEmpty()) {
+            sb.append("<div class=\"notes\">\n");
+            for (String n : notes) {
+                sb.append("<p>").append(HtmlTable.escape(n)).append("</p>\n");
+            }
+            sb.append("</div>\n");
         }
-        return sb.toString();
+        return sb.append("</div>\n").toString();
     }
 
+    /** A complete HTML page with {@link HtmlTable#stylesheet()}. */
+    public String htmlPage() {
+        return HtmlTable.page(title == null ? "Table" : title, html());
+    }
+
+    /** Plain text for a terminal ({@link PlainTable}). */
+    public String plain() {
+        return PlainTable.render(this);
+    }
+
+    /** With one more note below the table. */
+    public TextTable withNote(String note) {
+        List<String> n = new ArrayList<>(notes);
+        n.add(note);
+        return new TextTable(title, header, rows, n);
+    }
+
+    /** CSV: the title in a row of its own, the header, the rows, each note in the first cell of a row. */
     public String csv() {
         StringBuilder sb = new StringBuilder();
-        for (List<String> r : grid()) {
+        List<List<String>> all = new ArrayList<>();
+        if (title != null) {
+            all.add(padded(title));
+        }
+        all.addAll(grid());
+        for (String n : notes) {
+            all.add(padded(n));
+        }
+        for (List<String> r : all) {
             for (int i = 0; i < r.size(); i++) {
                 sb.append(i > 0 ? "," : "").append(CsvTable.quote(r.get(i)));
             }
@@ -107,11 +139,17 @@ public final class TextTable {
         return sb.toString();
     }
 
+    private List<String> padded(String first) {
+        List<String> r = new ArrayList<>(java.util.Collections.nCopies(Math.max(1, header.size()), ""));
+        r.set(0, first);
+        return r;
+    }
+
     /** A booktabs tabular with the notes below it. */
     public String latex() {
         StringBuilder sb = new StringBuilder("\\begin{table}[htbp]\\centering\n");
         if (title != null) {
-            sb.append("\\caption{").append(LatexTable.escape(title)).append("}\n");
+            sb.append("\\caption{").append(LatexTable.escape(LatexTable.caption(title))).append("}\n");
         }
         sb.append("\\begin{tabular}{l").append("r".repeat(header.size() - 1)).append("}\n\\toprule\n");
         texRow(sb, header);

@@ -12,7 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.panelkit.engine.data.Columns;
@@ -35,9 +35,15 @@ class FreshReferenceTest {
     static JsonObject ref;
     static Columns data;
 
-    @BeforeAll
-    static void makeDataAndReference() throws Exception {
-        RScript.requireR();
+    private static boolean made;
+
+    /** Per test (not @BeforeAll): without R each test is reported as skipped, with the reason. */
+    @BeforeEach
+    void makeDataAndReference() throws Exception {
+        RScript.requireR("sandwich", "plm", "clubSandwich", "jsonlite");
+        if (made) {
+            return;
+        }
         Path csv = dir.resolve("panel.csv");
         SplittableRandom rnd = new SplittableRandom(42);
         List<String> rows = new ArrayList<>();
@@ -68,6 +74,7 @@ class FreshReferenceTest {
         RScript.run(FreshReferenceTest.class, "fresh_reference.R", dir, csv.toString(), out.toString());
         ref = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
         data = TestData.readCsv(csv);
+        made = true;
     }
 
     private static FixedEffectsResult fit(VcovType vcov, Convention conv, List<String> cluster) {

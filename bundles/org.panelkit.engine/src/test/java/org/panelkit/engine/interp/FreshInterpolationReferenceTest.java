@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,9 +38,15 @@ class FreshInterpolationReferenceTest {
     static Columns data;
     static Map<String, Map<String, Double>> reference = new HashMap<>();
 
-    @BeforeAll
-    static void makeDataAndReference() throws Exception {
-        RScript.requireR();
+    private static boolean made;
+
+    /** Per test (not @BeforeAll): without R each test is reported as skipped, with the reason. */
+    @BeforeEach
+    void makeDataAndReference() throws Exception {
+        RScript.requireR("pracma");
+        if (made) {
+            return;
+        }
         SplittableRandom rnd = new SplittableRandom(20240607);
         List<String> rows = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
@@ -82,6 +88,7 @@ class FreshInterpolationReferenceTest {
             double v = f[3].equals("NA") ? Double.NaN : Double.parseDouble(f[3]);
             reference.computeIfAbsent(f[2], k -> new HashMap<>()).put(f[0] + "/" + Integer.parseInt(f[1]), v);
         }
+        made = true;
     }
 
     @ParameterizedTest(name = "{0}, ends {1}")

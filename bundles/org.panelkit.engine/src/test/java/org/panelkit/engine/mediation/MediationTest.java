@@ -227,7 +227,7 @@ class MediationTest {
 
     @Test
     void intervalsMatchRsBootPackage() throws Exception {
-        RScript.requireR();
+        RScript.requireR("boot");
         Columns data = panel(4);
         for (double level : new double[] {0.95, 0.9}) {
             MediationSpec s = MediationSpec.builder("y", "x", List.of("m1")).model(template().toBuilder().level(level)

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,9 +38,15 @@ class HodrickPrescottReferenceTest {
     static Columns data;
     static Map<Double, Map<String, double[]>> reference = new HashMap<>();
 
-    @BeforeAll
-    static void makeDataAndReference() throws Exception {
-        RScript.requireR();
+    private static boolean made;
+
+    /** Per test (not @BeforeAll): without R each test is reported as skipped, with the reason. */
+    @BeforeEach
+    void makeDataAndReference() throws Exception {
+        RScript.requireR("mFilter");
+        if (made) {
+            return;
+        }
         SplittableRandom rnd = new SplittableRandom(99);
         List<String> rows = new ArrayList<>();
         int[] lengths = {4, 5, 12, 21, 35, 60}; // mFilter fails for T = 3 (a dropped matrix dimension)
@@ -71,6 +77,7 @@ class HodrickPrescottReferenceTest {
             reference.computeIfAbsent(Double.parseDouble(f[2]), k -> new HashMap<>()).put(f[0] + "/" + Integer.parseInt(f[1]),
                     new double[] {Double.parseDouble(f[3]), Double.parseDouble(f[4])});
         }
+        made = true;
     }
 
     @ParameterizedTest(name = "lambda {0}")

@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs an R script that computes a fresh reference. R (with plm, sandwich, clubSandwich, zoo, jsonlite) is
- * installed by .ci/run: under CI a missing R fails the test; on a developer machine without R the test is
- * skipped with a message saying what to install.
+ * Runs an R script that computes a fresh reference. R and its packages are installed by
+ * releng/ci/install-test-deps.sh (which .ci/run calls): under CI (environment CI=true) a missing R or package
+ * fails the test; elsewhere the test is reported as skipped (a JUnit 5 assumption, per test, never a silently
+ * empty class) with the reason and what to install.
  */
 public final class RScript {
     private RScript() {
@@ -32,19 +33,75 @@ public final class RScript {
         return false;
     }
 
-    public static void requireR() {
+    private static final java.util.Map<String, Boolean> PACKAGES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** True under CI (environment variable CI=true): missing tools fail instead of skipping. */
+    public static boolean underCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /**
+     * Skips the calling test (fails it under CI) unless Rscript and every R package in {@code packages} are
+     * installed. Call it in each test or in a {@code @BeforeEach}, not in {@code @BeforeAll}: an assumption
+     * there hides the class's tests instead of reporting them as skipped.
+     */
+    public static void requireR(String... packages) {
         if (!available()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("Rscript not found; .ci/run must install R and the packages in its PACKAGES list");
-            }
-            Assumptions.assumeTrue(false, "R not installed: install the packages listed in .ci/run (PACKAGES)");
+            missing("Rscript not found");
         }
+        List<String> absent = new ArrayList<>();
+        for (String pkg : packages) {
+            if (!PACKAGES.computeIfAbsent(pkg, RScript::installed)) {
+                absent.add(pkg);
+            }
+        }
+        if (!absent.isEmpty()) {
+            missing("R package" + (absent.size() == 1 ? "" : "s") + " " + String.join(", ", absent) + " not installed");
+        }
+    }
+
+    private static void missing(String what) {
+        String how = what + ": run releng/ci/install-test-deps.sh (as root) or install the Debian packages it lists";
+        if (underCi()) {
+            fail(how + " (CI=true: the R reference tests must run)");
+        }
+        Assumptions.assumeTrue(false, how);
+    }
+
+    private static boolean installed(String pkg) {
+        try {
+            Process p = new ProcessBuilder("Rscript", "-e", "quit(status = if (requireNamespace('" + pkg
+                    + "', quietly = TRUE)) 0 else 1)").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The packages a script loads with library(NAME). */
+    static String[] packagesOf(Class<?> anchor, String script) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (var in = anchor.getResourceAsStream(script)) {
+            if (in == null) {
+                return new String[0];
+            }
+            var m = java.util.regex.Pattern.compile("library\\(([A-Za-z0-9.]+)\\)")
+                    .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out.toArray(new String[0]);
     }
 
     /** Copies the classpath resource {@code script} to a temp dir and runs it with the given arguments. */
     public static void run(Class<?> anchor, String script, Path workDir, String... args) throws IOException,
             InterruptedException {
-        requireR();
+        requireR(packagesOf(anchor, script));
         Path file = workDir.resolve(script);
         try (var in = anchor.getResourceAsStream(script)) {
             if (in == null) {

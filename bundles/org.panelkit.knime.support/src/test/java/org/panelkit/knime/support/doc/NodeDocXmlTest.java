@@ -45,6 +45,18 @@ class NodeDocXmlTest {
         assertThrows(IllegalArgumentException.class, () -> NodeDocXml.toDocument(bad));
     }
 
+    /** The lenient writer (what the node factories use) reports a malformed text and writes it as plain text. */
+    @Test
+    void lenientWriterReportsAndWritesPlainText() {
+        NodeDoc bad = NodeDoc.builder("X").intro("Rows with time < break year").build();
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        Document d = NodeDocXml.toDocument(bad, problems::add);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("Rows with time < break year"), problems.get(0));
+        assertEquals("Rows with time < break year",
+                d.getElementsByTagNameNS(NodeDocXml.NAMESPACE, "intro").item(0).getTextContent());
+    }
+
     /** Validates against KNIME's schema in the shared reference folder (skipped when it is not there). */
     @Test
     void validAgainstKnimeSchema53() throws Exception {

@@ -1,9 +1,7 @@
 package org.panelkit.knime.tests.bench;
 
-import java.io.File;
 import java.util.SplittableRandom;
 
-import org.apache.xmlbeans.XmlException;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -15,24 +13,14 @@ import org.knime.core.data.def.IntCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
-import org.knime.core.node.NodeDescription;
-import org.knime.core.node.NodeDescription53Proxy;
-import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.NodeView;
-import org.panelkit.knime.support.doc.NodeDoc;
-import org.panelkit.knime.support.doc.NodeDocXml;
+import org.panelkit.knime.tests.SourceNodeFactory;
 
 /**
  * The benchmark panel of releng/bench (issue 2): {@code entities} x {@code years}, each row dropped with
  * probability 0.1, regressors x1..x5 ~ N(0,1) plus an entity component, y = x'b + a_i + g_t + e, b = (1, -0.5,
  * 0.25, 0, 2), seeded. Rows are generated while the table is written (no copy held in memory).
  */
-public final class SimulatedPanelNodeFactory extends NodeFactory<NodeModel> {
+public final class SimulatedPanelNodeFactory extends SourceNodeFactory {
     static final String[] X = {"x1", "x2", "x3", "x4", "x5"};
 
     private static final double[] BETA = {1, -0.5, 0.25, 0, 2};
@@ -42,10 +30,8 @@ public final class SimulatedPanelNodeFactory extends NodeFactory<NodeModel> {
     private final int m_years;
 
     public SimulatedPanelNodeFactory(final int entities, final int years) {
-        super(true);
         m_entities = entities;
         m_years = years;
-        init();
     }
 
     static DataTableSpec spec() {
@@ -60,101 +46,42 @@ public final class SimulatedPanelNodeFactory extends NodeFactory<NodeModel> {
     }
 
     @Override
-    protected NodeDescription createNodeDescription() throws XmlException {
-        return new NodeDescription53Proxy(NodeDocXml.toDocument(NodeDoc.builder("Simulated panel").type("Source")
-            .shortDescription("The benchmark panel.").outPort("Panel", "The panel.").build()));
+    protected DataTableSpec[] specs() {
+        return new DataTableSpec[]{spec()};
     }
 
     @Override
-    public NodeModel createNodeModel() {
-        return new NodeModel(0, 1) {
-            @Override
-            protected DataTableSpec[] configure(final DataTableSpec[] inSpecs) {
-                return new DataTableSpec[]{spec()};
-            }
-
-            @Override
-            protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
-                throws Exception {
-                SplittableRandom rnd = new SplittableRandom(20251207L);
-                double[] yearEffect = new double[m_years];
-                for (int t = 0; t < m_years; t++) {
-                    yearEffect[t] = rnd.nextGaussian();
+    protected BufferedDataTable[] tables(final ExecutionContext exec) throws Exception {
+        SplittableRandom rnd = new SplittableRandom(20251207L);
+        double[] yearEffect = new double[m_years];
+        for (int t = 0; t < m_years; t++) {
+            yearEffect[t] = rnd.nextGaussian();
+        }
+        BufferedDataContainer c = exec.createDataContainer(spec());
+        long row = 0;
+        for (int i = 0; i < m_entities; i++) {
+            double a = rnd.nextGaussian();
+            for (int t = 0; t < m_years; t++) {
+                if (rnd.nextDouble() < 0.1) {
+                    continue;
                 }
-                BufferedDataContainer c = exec.createDataContainer(spec());
-                long row = 0;
-                for (int i = 0; i < m_entities; i++) {
-                    double a = rnd.nextGaussian();
-                    for (int t = 0; t < m_years; t++) {
-                        if (rnd.nextDouble() < 0.1) {
-                            continue;
-                        }
-                        DataCell[] cells = new DataCell[3 + X.length];
-                        double y = a + yearEffect[t] + rnd.nextGaussian();
-                        for (int j = 0; j < X.length; j++) {
-                            double x = rnd.nextGaussian() + 0.5 * a;
-                            y += BETA[j] * x;
-                            cells[3 + j] = new DoubleCell(x);
-                        }
-                        cells[0] = new IntCell(i);
-                        cells[1] = new IntCell(2000 + t);
-                        cells[2] = new DoubleCell(y);
-                        c.addRowToTable(new DefaultRow(RowKey.createRowKey(row++), cells));
-                    }
-                    if ((i & 0x3FFF) == 0) {
-                        exec.checkCanceled();
-                    }
+                DataCell[] cells = new DataCell[3 + X.length];
+                double y = a + yearEffect[t] + rnd.nextGaussian();
+                for (int j = 0; j < X.length; j++) {
+                    double x = rnd.nextGaussian() + 0.5 * a;
+                    y += BETA[j] * x;
+                    cells[3 + j] = new DoubleCell(x);
                 }
-                c.close();
-                return new BufferedDataTable[]{c.getTable()};
+                cells[0] = new IntCell(i);
+                cells[1] = new IntCell(2000 + t);
+                cells[2] = new DoubleCell(y);
+                c.addRowToTable(new DefaultRow(RowKey.createRowKey(row++), cells));
             }
-
-            @Override
-            protected void loadInternals(final File dir, final ExecutionMonitor exec) {
+            if ((i & 0x3FFF) == 0) {
+                exec.checkCanceled();
             }
-
-            @Override
-            protected void saveInternals(final File dir, final ExecutionMonitor exec) {
-            }
-
-            @Override
-            protected void saveSettingsTo(final NodeSettingsWO settings) {
-            }
-
-            @Override
-            protected void validateSettings(final NodeSettingsRO settings) {
-            }
-
-            @Override
-            protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) {
-            }
-
-            @Override
-            protected void reset() {
-            }
-        };
-    }
-
-    @Override
-    protected int getNrNodeViews() {
-        return 0;
-    }
-
-    @Override
-    @SuppressWarnings({"removal", "deprecation"})
-    public NodeView<NodeModel> createNodeView(final int viewIndex, final NodeModel nodeModel) {
-        return null;
-    }
-
-    @Override
-    @SuppressWarnings({"removal", "deprecation"})
-    protected boolean hasDialog() {
-        return false;
-    }
-
-    @Override
-    @SuppressWarnings({"removal", "deprecation"})
-    protected NodeDialogPane createNodeDialogPane() {
-        return null;
+        }
+        c.close();
+        return new BufferedDataTable[]{c.getTable()};
     }
 }
