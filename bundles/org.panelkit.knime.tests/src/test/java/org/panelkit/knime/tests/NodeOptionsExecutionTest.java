@@ -242,6 +242,20 @@ class NodeOptionsExecutionTest {
         assertTrue(differ > 0, "partial windows report averages the whole-window rule leaves missing");
     }
 
+    @Test
+    void smoothingMinimumPeriodsBeyondTheWindowIsAClearConfigureError() {
+        NodeID id = node(new PanelSmoothingNodeFactory(), add(m_wfm, m_raw.source()));
+        edit(m_wfm, id, PanelSmoothingParameters.class, p -> p.set("m_entity", "province").set("m_time", "year")
+            .set("m_columns", new String[]{"gdp"}).set("m_method", "MA").set("m_window", 3).set("m_partial", true)
+            .set("m_minPeriods", 5));
+        String m = configureError(id);
+        assertTrue(m.contains("minimum periods must be between 1 and the window (3), got 5"), m);
+        // unchecked, the same number is not used: the whole window
+        edit(m_wfm, id, PanelSmoothingParameters.class, p -> p.set("m_partial", false));
+        m_wfm.resetAndConfigureAll();
+        assertTrue(m_wfm.getNodeContainer(id).getNodeContainerState().isConfigured());
+    }
+
     /* --------------------------------------------------------- Coefficient Plot */
 
     private int plotHeight(final boolean auto, final int height) throws Exception {
