@@ -246,8 +246,11 @@ class Builder:
         rd = self.knime_node(wf, "csv_reader", kn.csv_reader(self.spec["variables"][0]["value"], True),
                              "Raw series\n(data_path)",
                              variables=[(kn.CSV_READER_PATH_VARIABLE, "data_path_location")])
+        # the interpolation of ./panelkit reproduce, stated explicitly: linear, ends constant (the node's default
+        # leaves the ends missing), every gap filled
         ip = self.panelkit_node(wf, "panel_interpolation", {"columns": st["series"], "entity_column": st["entity"],
-                                                            "time_column": st["time"]},
+                                                            "time_column": st["time"], "method": "LINEAR",
+                                                            "ends": "CONSTANT", "limit_gap": False},
                                 "Fill gaps within\neach province")
         rest = self.knime_node(wf, "expression", kn.expression([("rest_of_economy", st["rest_of_economy"])]),
                                "Y minus industry")

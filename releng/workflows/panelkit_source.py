@@ -239,6 +239,8 @@ def parameter_settings(java_file: Path, class_name: Optional[str] = None, _src=N
             continue
         if "@Persistor(" in annotations and "DoNotPersist" in annotations:
             continue
+        if jtype in ("Void", "java.lang.Void"):  # a dialog message (@TextMessage), persisted as nothing
+            continue
         if "@Persistor(" in annotations:
             raise SourceError(f"{class_name}.{name}: custom @Persistor - describe its keys in workflows.json")
         key = None

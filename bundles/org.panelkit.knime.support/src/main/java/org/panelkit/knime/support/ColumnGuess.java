@@ -18,6 +18,11 @@ public final class ColumnGuess {
     private static final Set<String> ENTITY_NAMES = Set.of("id", "entity", "region", "province", "state", "country",
             "county", "city", "firm", "company", "unit", "code", "name", "prov", "省份", "地区", "地区名称", "省");
 
+    private static final Set<String> INDUSTRY_NAMES = Set.of("industry", "sector", "branch", "activity", "naics",
+            "nace", "isic", "行业", "产业");
+    private static final Set<String> VALUE_NAMES = Set.of("value", "output", "employment", "emp", "valueadded",
+            "gva", "amount", "产值", "值");
+
     private ColumnGuess() {
     }
 
@@ -49,6 +54,51 @@ public final class ColumnGuess {
     public static Optional<String> firstNumeric(TableSchema schema) {
         List<String> skip = List.of(entity(schema).orElse(""), time(schema).orElse(""));
         return schema.names(ColumnKind::isNumeric).stream().filter(n -> !skip.contains(n)).findFirst();
+    }
+
+    /**
+     * An identifier code rather than a variable: an integer column named like a code or an id ("province_code",
+     * "code", "id", "firm_id", "GB code"). The value-column lists of the dialogs leave these out.
+     */
+    public static boolean isCode(String name, ColumnKind kind) {
+        if (!kind.isIntegral()) {
+            return false;
+        }
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        return n.endsWith("code") || n.equals("id") || n.endsWith("_id") || n.endsWith(" id") || n.endsWith("代码");
+    }
+
+    /**
+     * The industry column of a long table: a string column named like an industry ("industry", "sector"), else the
+     * first string column that is neither of the given columns.
+     */
+    public static Optional<String> industry(TableSchema schema, String... notThese) {
+        List<String> skip = List.of(notThese);
+        List<String> strings = schema.names(k -> k == ColumnKind.STRING).stream().filter(n -> !skip.contains(n))
+                .toList();
+        for (String n : strings) {
+            if (INDUSTRY_NAMES.contains(norm(n))) {
+                return Optional.of(n);
+            }
+        }
+        return strings.stream().findFirst();
+    }
+
+    /**
+     * The value column of a long table: a numeric column named like a value ("value", "output", ...), else the
+     * first double column, else the first numeric column that is neither of the given columns nor a code.
+     */
+    public static Optional<String> value(TableSchema schema, String... notThese) {
+        List<String> skip = List.of(notThese);
+        List<String> numeric = schema.names(k -> k.isNumeric() && k != ColumnKind.BOOLEAN).stream()
+                .filter(n -> !skip.contains(n) && !isCode(n, schema.kind(n))).toList();
+        for (String n : numeric) {
+            if (VALUE_NAMES.contains(norm(n))) {
+                return Optional.of(n);
+            }
+        }
+        return numeric.stream().filter(n -> schema.kind(n) == ColumnKind.DOUBLE).findFirst()
+                .or(() -> numeric.stream().findFirst());
     }
 
     private static String norm(String name) {

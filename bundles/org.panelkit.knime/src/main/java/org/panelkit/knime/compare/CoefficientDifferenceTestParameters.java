@@ -48,13 +48,14 @@ public final class CoefficientDifferenceTestParameters implements NodeParameters
     @Layout(ModelSection.class)
     @Widget(title = "Dependent variable (y)", description = "The numeric column to explain.")
     @ChoicesProvider(ColumnChoices.Numeric.class)
+    @ValueReference(ColumnChoices.DependentRef.class)
     @Persist(configKey = "y_column")
     String m_y = "";
 
     @Layout(ModelSection.class)
     @Widget(title = "Regressors", description = "The numeric explanatory columns; each is compared across the "
         + "subsamples where it is estimated in all of them.")
-    @ChoicesProvider(ColumnChoices.Numeric.class)
+    @ChoicesProvider(ColumnChoices.Regressors.class)
     @TwinlistWidget(includedLabel = "Regressors", excludedLabel = "Other numeric columns")
     @Persist(configKey = "regressors")
     ColumnFilter m_regressors = new ColumnFilter().withExcludeUnknownColumns();
@@ -62,12 +63,14 @@ public final class CoefficientDifferenceTestParameters implements NodeParameters
     @Layout(ModelSection.class)
     @Widget(title = "Entity column", description = "The panel unit (string or integer column).")
     @ChoicesProvider(ColumnChoices.Keys.class)
+    @ValueReference(ColumnChoices.EntityRef.class)
     @Persist(configKey = "entity_column")
     String m_entity = "";
 
     @Layout(ModelSection.class)
     @Widget(title = "Time column", description = "The period (integer or string column; numeric for a break year).")
     @ChoicesProvider(ColumnChoices.Keys.class)
+    @ValueReference(ColumnChoices.TimeRef.class)
     @Persist(configKey = "time_column")
     String m_time = "";
 

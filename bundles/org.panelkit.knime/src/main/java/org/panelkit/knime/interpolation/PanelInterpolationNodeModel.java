@@ -90,6 +90,15 @@ public final class PanelInterpolationNodeModel extends PanelKitNodeModel<PanelIn
         return out;
     }
 
+    /**
+     * The row key of an inserted row, from its entity and period ({@code panelkit_inserted_<entity>_<time>}): unique
+     * within the node (each pair is inserted once) and across nodes (a pair the input already has is never
+     * inserted), so the outputs of chained or parallel nodes can be concatenated.
+     */
+    static RowKey insertedRowKey(final InterpolationReport.InsertedRow row) {
+        return new RowKey("panelkit_inserted_" + row.entity() + "_" + row.timeLabel());
+    }
+
     /** The inserted rows: entity, time, the filled values, flags and their position; other columns missing. */
     private static BufferedDataTable inserted(final DataTableSpec spec, final TableSchema schema,
         final InterpolationOptions o, final InterpolationReport r, final ExecutionContext exec) {
@@ -113,7 +122,7 @@ public final class PanelInterpolationNodeModel extends PanelKitNodeModel<PanelIn
                 }
             }
             cells[order] = new IntCell(row.position());
-            c.addRowToTable(new DefaultRow(new RowKey("panelkit_inserted_" + row.position()), cells));
+            c.addRowToTable(new DefaultRow(insertedRowKey(row), cells));
         }
         c.close();
         return c.getTable();

@@ -17,11 +17,12 @@ import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
 import org.knime.node.parameters.widget.choices.filter.TwinlistWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
-import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation;
+import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
 import org.knime.node.parameters.widget.text.TextInputWidget;
 import org.knime.node.parameters.widget.text.TextInputWidgetValidation.PatternValidation.IsNotEmptyValidation;
 import org.panelkit.engine.interp.Ends;
 import org.panelkit.engine.interp.InterpolationMethod;
+import org.panelkit.engine.interp.InterpolationSpec;
 import org.panelkit.knime.node.ColumnChoices;
 import org.panelkit.knime.support.ColumnGuess;
 import org.panelkit.knime.support.prep.InterpolationOptions;
@@ -32,17 +33,20 @@ public final class PanelInterpolationParameters implements NodeParameters {
 
     @Widget(title = "Entity column", description = "The panel unit (string or integer column).")
     @ChoicesProvider(ColumnChoices.Keys.class)
+    @ValueReference(ColumnChoices.EntityRef.class)
     @Persist(configKey = "entity_column")
     String m_entity = "";
 
     @Widget(title = "Time column", description = "The period: a numeric column (years). Its values are the x of "
         + "the interpolation, so a missing year widens the interval.")
-    @ChoicesProvider(ColumnChoices.Numeric.class)
+    @ChoicesProvider(ColumnChoices.Periods.class)
+    @ValueReference(ColumnChoices.TimeRef.class)
     @Persist(configKey = "time_column")
     String m_time = "";
 
-    @Widget(title = "Columns to fill", description = "The numeric columns whose missing cells are interpolated.")
-    @ChoicesProvider(ColumnChoices.Numeric.class)
+    @Widget(title = "Columns to fill", description = "The numeric columns whose missing cells are interpolated "
+        + "(the entity and time columns and identifier codes are not offered).")
+    @ChoicesProvider(ColumnChoices.PanelValues.class)
     @TwinlistWidget(includedLabel = "Fill", excludedLabel = "Keep as is")
     @Persist(configKey = "columns")
     ColumnFilter m_columns = new ColumnFilter().withExcludeUnknownColumns();
@@ -52,16 +56,24 @@ public final class PanelInterpolationParameters implements NodeParameters {
     @Persist(configKey = "method")
     MethodChoice m_method = MethodChoice.LINEAR;
 
-    @Widget(title = "Ends", description = "What happens before an entity's first and after its last observed value.")
+    @Widget(title = "Ends", description = "What happens before an entity's first and after its last observed value; "
+        + "by default they stay missing, as with Stata's ipolate (without epolate) and the command line.")
     @ValueSwitchWidget
     @Persist(configKey = "ends")
     EndsChoice m_ends = EndsChoice.NONE;
 
-    @Widget(title = "Maximum gap", description = "Longest gap (in periods) that is filled; longer gaps stay missing "
-        + "entirely, as zoo's maxgap. -1: no limit.")
-    @NumberInputWidget(minValidation = AtLeastMinusOne.class)
+    @Widget(title = "Limit the gap length", description = "Fill only gaps up to a maximum length (zoo's maxgap); "
+        + "unchecked, every gap is filled.")
+    @ValueReference(LimitGapRef.class)
+    @Persist(configKey = "limit_gap")
+    boolean m_limitGap;
+
+    @Widget(title = "Maximum gap", description = "Longest gap (in periods) that is filled when the gap length is "
+        + "limited; longer gaps stay missing entirely, as zoo's maxgap (0: no gap is filled).")
+    @NumberInputWidget(minValidation = IsNonNegativeValidation.class)
+    @Effect(predicate = LimitGapRef.class, type = EffectType.SHOW)
     @Persist(configKey = "max_gap")
-    int m_maxGap = -1;
+    int m_maxGap = 2;
 
     @Widget(title = "Complete the time grid", description = "Insert a row for every (entity, period) pair the panel "
         + "lacks, so that it becomes balanced over all periods; the output is then sorted by entity and time.")
@@ -95,8 +107,13 @@ public final class PanelInterpolationParameters implements NodeParameters {
 
     InterpolationOptions toOptions(final DataTableSpec spec) {
         return new InterpolationOptions(m_entity, m_time, List.of(ColumnChoices.selectedNumeric(m_columns, spec,
-            "columns to fill")), InterpolationMethod.valueOf(m_method.name()), Ends.valueOf(m_ends.name()), m_maxGap,
+            "columns to fill")), InterpolationMethod.valueOf(m_method.name()), Ends.valueOf(m_ends.name()), maxGap(),
             m_complete, m_flags, m_flagSuffix);
+    }
+
+    /** What the engine gets: the maximum gap, or -1 (no limit) when the gap length is not limited. */
+    int maxGap() {
+        return m_limitGap ? m_maxGap : InterpolationSpec.NO_LIMIT;
     }
 
     enum MethodChoice {
@@ -129,10 +146,6 @@ public final class PanelInterpolationParameters implements NodeParameters {
     static final class FlagsRef implements BooleanReference {
     }
 
-    static final class AtLeastMinusOne extends MinValidation {
-        @Override
-        protected double getMin() {
-            return -1;
-        }
+    static final class LimitGapRef implements BooleanReference {
     }
 }

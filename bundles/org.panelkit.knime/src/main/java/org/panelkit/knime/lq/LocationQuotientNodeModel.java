@@ -10,10 +10,12 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.panelkit.engine.data.ColumnSource;
 import org.panelkit.engine.lq.LocationQuotients;
 import org.panelkit.engine.lq.LqResult;
 import org.panelkit.engine.lq.LqSpec;
 import org.panelkit.knime.node.PanelKitNodeModel;
+import org.panelkit.knime.support.lq.LqNationalTable;
 import org.panelkit.knime.support.lq.LqOptions;
 import org.panelkit.knime.support.lq.LqReport;
 import org.panelkit.knime.support.table.ColumnsBuilder;
@@ -25,7 +27,7 @@ import org.panelkit.knime.table.KnimeTables;
 public final class LocationQuotientNodeModel extends PanelKitNodeModel<LocationQuotientParameters> {
 
     LocationQuotientNodeModel() {
-        super(new PortType[]{BufferedDataTable.TYPE},
+        super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
             new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE},
             LocationQuotientParameters.class);
     }
@@ -34,8 +36,13 @@ public final class LocationQuotientNodeModel extends PanelKitNodeModel<LocationQ
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs, final LocationQuotientParameters p)
         throws InvalidSettingsException {
         DataTableSpec in = (DataTableSpec)inSpecs[0];
+        DataTableSpec reference = inSpecs.length > 1 ? (DataTableSpec)inSpecs[1] : null;
         LqOptions o = p.toOptions(in);
-        o.toSpec(KnimeTables.schema(in));
+        if (p.nationalFromTable()) {
+            LqNationalTable.toSpec(o, KnimeTables.schema(in), reference == null ? null : KnimeTables.schema(reference));
+        } else {
+            o.toSpec(KnimeTables.schema(in));
+        }
         return new PortObjectSpec[]{KnimeTables.rearrangedSpec(in, List.of(), appended(o, null)),
             KnimeTables.spec(LqReport.SPECIALIZATION_COLUMNS), KnimeTables.spec(LqReport.LOCALIZATION_COLUMNS)};
     }
@@ -46,10 +53,24 @@ public final class LocationQuotientNodeModel extends PanelKitNodeModel<LocationQ
         BufferedDataTable table = (BufferedDataTable)inObjects[0];
         TableSchema schema = KnimeTables.schema(table.getDataTableSpec());
         LqOptions o = p.toOptions(table.getDataTableSpec());
-        LqSpec spec = o.toSpec(schema);
+        LqSpec spec;
+        ColumnSource data;
         ColumnsBuilder columns = ColumnsBuilder.forRows(table.size());
-        o.declareColumns(schema, spec, columns);
-        var data = KnimeTables.read(table, columns, exec.createSubProgress(0.3));
+        if (p.nationalFromTable()) {
+            BufferedDataTable referenceTable = inObjects.length > 1 ? (BufferedDataTable)inObjects[1] : null;
+            TableSchema reference =
+                referenceTable == null ? null : KnimeTables.schema(referenceTable.getDataTableSpec());
+            spec = LqNationalTable.toSpec(o, schema, reference);
+            ColumnsBuilder referenceColumns = ColumnsBuilder.forRows(referenceTable.size());
+            LqNationalTable.declareReferenceColumns(o, reference, referenceColumns);
+            ColumnSource national = KnimeTables.read(referenceTable, referenceColumns, exec.createSubProgress(0.05));
+            LqNationalTable.declareColumns(o, schema, columns);
+            data = LqNationalTable.join(o, KnimeTables.read(table, columns, exec.createSubProgress(0.25)), national);
+        } else {
+            spec = o.toSpec(schema);
+            o.declareColumns(schema, spec, columns);
+            data = KnimeTables.read(table, columns, exec.createSubProgress(0.3));
+        }
         LqResult result = LocationQuotients.compute(data, spec, progress(exec.createSubProgress(0.4)));
         LqReport report = new LqReport(result);
         BufferedDataTable out =

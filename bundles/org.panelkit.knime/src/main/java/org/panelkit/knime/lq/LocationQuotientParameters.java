@@ -1,6 +1,8 @@
 package org.panelkit.knime.lq;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.node.parameters.NodeParameters;
@@ -15,12 +17,14 @@ import org.knime.node.parameters.updates.Effect.EffectType;
 import org.knime.node.parameters.updates.EffectPredicate;
 import org.knime.node.parameters.updates.EffectPredicateProvider;
 import org.knime.node.parameters.updates.ParameterReference;
+import org.knime.node.parameters.updates.StateProvider;
 import org.knime.node.parameters.updates.ValueReference;
 import org.knime.node.parameters.widget.choices.ChoicesProvider;
 import org.knime.node.parameters.widget.choices.Label;
 import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
 import org.knime.node.parameters.widget.choices.filter.TwinlistWidget;
+import org.knime.node.parameters.widget.message.TextMessage;
 import org.panelkit.engine.lq.LqSpec;
 import org.panelkit.knime.node.ColumnChoices;
 import org.panelkit.knime.support.ColumnGuess;
@@ -45,8 +49,7 @@ public final class LocationQuotientParameters implements NodeParameters {
     }
 
     @Layout(DataSection.class)
-    @Widget(title = "Layout", description = "Wide: one row per region and year, one numeric column per industry. "
-        + "Long: one row per region, year and industry, with an industry column and a value column.")
+    @Widget(title = "Layout", description = "How the input table holds the activity of the industries.")
     @ValueSwitchWidget
     @ValueReference(LayoutRef.class)
     @Persist(configKey = "layout")
@@ -55,34 +58,38 @@ public final class LocationQuotientParameters implements NodeParameters {
     @Layout(DataSection.class)
     @Widget(title = "Region column", description = "The region (string or integer column).")
     @ChoicesProvider(ColumnChoices.Keys.class)
+    @ValueReference(ColumnChoices.EntityRef.class)
     @Persist(configKey = "region_column")
     String m_region = "";
 
     @Layout(DataSection.class)
     @Widget(title = "Time column", description = "The period (string or integer column).")
     @ChoicesProvider(ColumnChoices.Keys.class)
+    @ValueReference(ColumnChoices.TimeRef.class)
     @Persist(configKey = "time_column")
     String m_time = "";
 
     @Layout(DataSection.class)
     @Widget(title = "Industry columns", description = "Wide layout: one numeric column per industry; the region "
-        + "total Y_it is their sum.")
-    @ChoicesProvider(ColumnChoices.Numeric.class)
+        + "total Y_it is their sum. The region and time columns and identifier codes are not offered.")
+    @ChoicesProvider(ColumnChoices.PanelValues.class)
     @TwinlistWidget(includedLabel = "Industries", excludedLabel = "Other columns")
     @Effect(predicate = IsWide.class, type = EffectType.SHOW)
     @Persist(configKey = "industry_columns")
     ColumnFilter m_industries = new ColumnFilter().withExcludeUnknownColumns();
 
     @Layout(DataSection.class)
-    @Widget(title = "Industry column", description = "Long layout: the industry of the row (string or integer).")
+    @Widget(title = "Industry column", description = "Long layout: the industry of the row (string or integer); "
+        + "preselected: a string column named like an industry or sector, else the first other string column.")
     @ChoicesProvider(ColumnChoices.Keys.class)
     @Effect(predicate = IsWide.class, type = EffectType.HIDE)
     @Persist(configKey = "industry_column")
     String m_industry = "";
 
     @Layout(DataSection.class)
-    @Widget(title = "Value column", description = "Long layout: the numeric activity value of the row.")
-    @ChoicesProvider(ColumnChoices.Numeric.class)
+    @Widget(title = "Value column", description = "Long layout: the numeric activity value of the row; "
+        + "preselected: a column named like a value or output, else the first double column.")
+    @ChoicesProvider(ColumnChoices.PanelValues.class)
     @Effect(predicate = IsWide.class, type = EffectType.HIDE)
     @Persist(configKey = "value_column")
     String m_value = "";
@@ -93,6 +100,10 @@ public final class LocationQuotientParameters implements NodeParameters {
     @ValueReference(NationalRef.class)
     @Persist(configKey = "national")
     NationalChoice m_national = NationalChoice.SUM_OF_REGIONS;
+
+    @Layout(NationalSection.class)
+    @TextMessage(NoNationalTableMessage.class)
+    Void m_noNationalTable;
 
     @Layout(NationalSection.class)
     @Widget(title = "National region", description = "The value of the region column that names the national rows "
@@ -138,27 +149,39 @@ public final class LocationQuotientParameters implements NodeParameters {
     public LocationQuotientParameters() {
     }
 
-    /** Defaults with region and time guessed from the connected table. */
+    /**
+     * Defaults with region and time guessed from the connected table, and for the long layout its industry and value
+     * columns.
+     */
     public LocationQuotientParameters(final NodeParametersInput input) {
         input.getInTableSpec(0).ifPresent(spec -> {
             var schema = KnimeTables.schema(spec);
             m_region = ColumnGuess.entity(schema).orElse("");
             m_time = ColumnGuess.time(schema).orElse("");
+            m_industry = ColumnGuess.industry(schema, m_region, m_time).orElse("");
+            m_value = ColumnGuess.value(schema, m_region, m_time, m_industry).orElse("");
         });
+    }
+
+    /** Whether the national totals come from the table at the second input. */
+    boolean nationalFromTable() {
+        return m_national == NationalChoice.NATIONAL_TABLE;
     }
 
     LqOptions toOptions(final DataTableSpec spec) {
         List<String> industries = m_layout == LayoutChoice.WIDE
             ? List.of(ColumnChoices.selectedNumeric(m_industries, spec, "industry columns")) : List.of();
         return new LqOptions(LqSpec.Layout.valueOf(m_layout.name()), m_region, m_time, industries, m_industry,
-            m_value, LqSpec.National.valueOf(m_national.name()), m_nationalRegion, m_nationalColumn,
+            m_value, nationalFromTable() ? LqSpec.National.SUM_OF_REGIONS : LqSpec.National.valueOf(m_national.name()),
+            m_nationalRegion, m_nationalColumn,
             m_nationalSuffix, LqSpec.Missing.valueOf(m_missing.name()), m_allowNegative, m_indices);
     }
 
     enum LayoutChoice {
-            @Label(value = "Wide", description = "one row per region and year, one column per industry")
+            @Label(value = "Wide", description = "one row per region and year, one numeric column per industry")
             WIDE,
-            @Label(value = "Long", description = "one row per region, year and industry")
+            @Label(value = "Long", description = "one row per region, year and industry, with an industry column and "
+                + "a value column")
             LONG
     }
 
@@ -168,7 +191,11 @@ public final class LocationQuotientParameters implements NodeParameters {
             @Label(value = "National rows", description = "Y_jt = the rows of a national region (e.g. China)")
             NATIONAL_ROWS,
             @Label(value = "National column", description = "Y_jt = a column of the table")
-            NATIONAL_COLUMN
+            NATIONAL_COLUMN,
+            @Label(value = "National totals table", description = "Y_jt = a table at the second (optional) input "
+                + "without a region: the time column and the industry columns (wide) or the time, industry and value "
+                + "columns (long), named as in the first input")
+            NATIONAL_TABLE
     }
 
     enum MissingChoice {
@@ -211,6 +238,30 @@ public final class LocationQuotientParameters implements NodeParameters {
         public EffectPredicate init(final PredicateInitializer i) {
             return and(i.getEnum(NationalRef.class).isOneOf(NationalChoice.NATIONAL_COLUMN),
                 i.getEnum(LayoutRef.class).isOneOf(LayoutChoice.WIDE));
+        }
+    }
+
+    /** National totals table chosen without a table at the second input: says what to connect. */
+    static final class NoNationalTableMessage implements StateProvider<Optional<TextMessage.Message>> {
+        static final String TITLE = "No national totals table connected";
+
+        private Supplier<NationalChoice> m_national;
+
+        @Override
+        public void init(final StateProviderInitializer initializer) {
+            initializer.computeBeforeOpenDialog();
+            m_national = initializer.computeFromValueSupplier(NationalRef.class);
+        }
+
+        @Override
+        public Optional<TextMessage.Message> computeState(final NodeParametersInput input) {
+            if (m_national.get() != NationalChoice.NATIONAL_TABLE || input.getInTableSpec(1).isPresent()) {
+                return Optional.empty();
+            }
+            return Optional.of(new TextMessage.Message(TITLE, "Connect a table with the national values to the "
+                + "second input of the node: the time column and the industry columns (wide layout) or the time, "
+                + "industry and value columns (long layout), named as in the first input.",
+                TextMessage.MessageType.INFO));
         }
     }
 }

@@ -49,25 +49,27 @@ public final class MediationAnalysisParameters implements NodeParameters {
     @Layout(VariablesSection.class)
     @Widget(title = "Outcome (y)", description = "The numeric outcome.")
     @ChoicesProvider(ColumnChoices.Numeric.class)
+    @ValueReference(ColumnChoices.DependentRef.class)
     @Persist(configKey = "outcome_column")
     String m_outcome = "";
 
     @Layout(VariablesSection.class)
     @Widget(title = "Treatment (x)", description = "The numeric explanatory variable whose effect is decomposed.")
     @ChoicesProvider(ColumnChoices.Numeric.class)
+    @ValueReference(ColumnChoices.TreatmentRef.class)
     @Persist(configKey = "treatment_column")
     String m_treatment = "";
 
     @Layout(VariablesSection.class)
     @Widget(title = "Mediators", description = "The channels M, each analysed on its own.")
-    @ChoicesProvider(ColumnChoices.Numeric.class)
+    @ChoicesProvider(ColumnChoices.Mediators.class)
     @TwinlistWidget(includedLabel = "Mediators", excludedLabel = "Other numeric columns")
     @Persist(configKey = "mediator_columns")
     ColumnFilter m_mediators = new ColumnFilter().withExcludeUnknownColumns();
 
     @Layout(VariablesSection.class)
     @Widget(title = "Controls", description = "Control variables in every equation.")
-    @ChoicesProvider(ColumnChoices.Numeric.class)
+    @ChoicesProvider(ColumnChoices.Mediators.class)
     @TwinlistWidget(includedLabel = "Controls", excludedLabel = "Other numeric columns")
     @Persist(configKey = "control_columns")
     ColumnFilter m_controls = new ColumnFilter().withExcludeUnknownColumns();
@@ -75,12 +77,14 @@ public final class MediationAnalysisParameters implements NodeParameters {
     @Layout(ModelSection.class)
     @Widget(title = "Entity column", description = "The panel unit (string or integer column).")
     @ChoicesProvider(ColumnChoices.Keys.class)
+    @ValueReference(ColumnChoices.EntityRef.class)
     @Persist(configKey = "entity_column")
     String m_entity = "";
 
     @Layout(ModelSection.class)
     @Widget(title = "Time column", description = "The period (integer or string column).")
     @ChoicesProvider(ColumnChoices.Keys.class)
+    @ValueReference(ColumnChoices.TimeRef.class)
     @Persist(configKey = "time_column")
     String m_time = "";
 

@@ -1,16 +1,27 @@
 package org.panelkit.knime.node;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
 import org.knime.node.parameters.NodeParametersInput;
+import org.knime.node.parameters.updates.ParameterReference;
 import org.knime.node.parameters.widget.choices.ColumnChoicesProvider;
 import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
+import org.panelkit.knime.support.ColumnGuess;
 import org.panelkit.knime.support.table.ColumnKind;
 import org.panelkit.knime.table.KnimeTables;
 
-/** Column choices of the PanelKit dialogs, by what the engine accepts ({@link ColumnKind}), on the first input. */
+/**
+ * Column choices of the PanelKit dialogs, by what the engine accepts ({@link ColumnKind}), on the first input. The
+ * dropdowns of panel keys offer string and integer columns (what their descriptions promise; the engine still
+ * accepts a double key a workflow already names); the lists of value columns leave out the columns chosen for
+ * another role (dependent variable, entity, time, ...: bound with {@code @ValueReference} to the references below)
+ * and identifier codes (e.g. province_code).
+ */
 public final class ColumnChoices {
     private ColumnChoices() {
     }
@@ -67,19 +78,111 @@ public final class ColumnChoices {
         }
     }
 
-    /** Columns that can be panel keys (strings and numbers) of the first input. */
+    /** What a key dropdown offers: string and integer (int, long) columns, not doubles. */
+    public static boolean isKeyChoice(final ColumnKind kind) {
+        return kind == ColumnKind.STRING || kind.isIntegral();
+    }
+
+    /** Columns that identify panel units, periods, regions or groups: string and integer columns of the first input. */
     public static final class Keys implements ColumnChoicesProvider {
         @Override
         public List<DataColumnSpec> columnChoices(final NodeParametersInput input) {
-            return columns(input, 0, ColumnKind::isKey);
+            return columns(input, 0, ColumnChoices::isKeyChoice);
         }
     }
 
-    /** Columns that can be panel keys (strings and numbers) of the second input. */
+    /** String and integer columns of the second input. */
     public static final class KeysOfSecondInput implements ColumnChoicesProvider {
         @Override
         public List<DataColumnSpec> columnChoices(final NodeParametersInput input) {
-            return columns(input, 1, ColumnKind::isKey);
+            return columns(input, 1, ColumnChoices::isKeyChoice);
+        }
+    }
+
+    /** A numeric period column (years): integer, long or double columns of the first input, not booleans. */
+    public static final class Periods implements ColumnChoicesProvider {
+        @Override
+        public List<DataColumnSpec> columnChoices(final NodeParametersInput input) {
+            return columns(input, 0, k -> k.isNumeric() && k != ColumnKind.BOOLEAN);
+        }
+    }
+
+    /* ------------------------------------------------ references to the fields other choices depend on */
+
+    /** The dependent variable (y, outcome): {@code @ValueReference(ColumnChoices.DependentRef.class)}. */
+    public static final class DependentRef implements ParameterReference<String> {
+    }
+
+    /** The treatment (Mediation Analysis). */
+    public static final class TreatmentRef implements ParameterReference<String> {
+    }
+
+    /** The entity (or region) column. */
+    public static final class EntityRef implements ParameterReference<String> {
+    }
+
+    /** The time column. */
+    public static final class TimeRef implements ParameterReference<String> {
+    }
+
+    /**
+     * Numeric columns of the first input without the columns chosen in the referenced fields and without
+     * identifier codes ({@link ColumnGuess#isCode}); recomputed when one of those fields changes.
+     */
+    abstract static class NumericExcept implements ColumnChoicesProvider {
+        private final List<Class<? extends ParameterReference<String>>> m_refs;
+
+        private final List<Supplier<String>> m_values = new ArrayList<>();
+
+        @SafeVarargs
+        NumericExcept(final Class<? extends ParameterReference<String>>... refs) {
+            m_refs = List.of(refs);
+        }
+
+        @Override
+        public void init(final StateProviderInitializer initializer) {
+            ColumnChoicesProvider.super.init(initializer);
+            for (var ref : m_refs) {
+                m_values.add(initializer.computeFromValueSupplier(ref));
+            }
+        }
+
+        @Override
+        public List<DataColumnSpec> columnChoices(final NodeParametersInput input) {
+            Set<String> taken = new java.util.HashSet<>();
+            for (Supplier<String> v : m_values) {
+                String name = v.get();
+                if (name != null) {
+                    taken.add(name);
+                }
+            }
+            return columns(input, 0, ColumnKind::isNumeric).stream()
+                .filter(c -> !taken.contains(c.getName()) && !ColumnGuess.isCode(c.getName(), KnimeTables.kind(c)))
+                .toList();
+        }
+    }
+
+    /** Regressors: numeric columns except the dependent variable, entity, time and code columns. */
+    public static final class Regressors extends NumericExcept {
+        /** Depends on the fields bound to DependentRef, EntityRef and TimeRef. */
+        public Regressors() {
+            super(DependentRef.class, EntityRef.class, TimeRef.class);
+        }
+    }
+
+    /** Mediators and controls: numeric columns except outcome, treatment, entity, time and code columns. */
+    public static final class Mediators extends NumericExcept {
+        /** Depends on the fields bound to DependentRef, TreatmentRef, EntityRef and TimeRef. */
+        public Mediators() {
+            super(DependentRef.class, TreatmentRef.class, EntityRef.class, TimeRef.class);
+        }
+    }
+
+    /** Value columns of a panel (to fill, smooth, industries): numeric columns except entity, time and codes. */
+    public static final class PanelValues extends NumericExcept {
+        /** Depends on the fields bound to EntityRef and TimeRef. */
+        public PanelValues() {
+            super(EntityRef.class, TimeRef.class);
         }
     }
 

@@ -60,6 +60,7 @@ public final class PanelRegressionParameters implements NodeParameters {
     @Layout(ModelSection.class)
     @Widget(title = "Dependent variable (y)", description = "The numeric column to explain.")
     @ChoicesProvider(ColumnChoices.Numeric.class)
+    @ValueReference(ColumnChoices.DependentRef.class)
     @Persist(configKey = KEY_Y)
     String m_y = "";
 
@@ -67,7 +68,7 @@ public final class PanelRegressionParameters implements NodeParameters {
     @Widget(title = "Regressors", description = "The numeric explanatory columns (booleans count as 0/1). A "
         + "regressor that does not vary within the fixed effects, or is collinear with the others, is dropped and "
         + "named in the node's warning.")
-    @ChoicesProvider(ColumnChoices.Numeric.class)
+    @ChoicesProvider(ColumnChoices.Regressors.class)
     @TwinlistWidget(includedLabel = "Regressors", excludedLabel = "Other numeric columns")
     @Persist(configKey = KEY_X)
     ColumnFilter m_regressors = new ColumnFilter().withExcludeUnknownColumns();
@@ -76,6 +77,7 @@ public final class PanelRegressionParameters implements NodeParameters {
     @Widget(title = "Entity column", description = "The panel unit (province, state, firm): string or integer "
         + "column. Needed for entity fixed effects and for clustering by entity.")
     @ChoicesProvider(ColumnChoices.Keys.class)
+    @ValueReference(ColumnChoices.EntityRef.class)
     @Persist(configKey = KEY_ENTITY)
     String m_entity = "";
 
@@ -84,6 +86,7 @@ public final class PanelRegressionParameters implements NodeParameters {
         + "fixed effects, Driscoll-Kraay standard errors and clustering by time. Periods are ordered numerically "
         + "when every value is a number.")
     @ChoicesProvider(ColumnChoices.Keys.class)
+    @ValueReference(ColumnChoices.TimeRef.class)
     @Persist(configKey = KEY_TIME)
     String m_time = "";
 

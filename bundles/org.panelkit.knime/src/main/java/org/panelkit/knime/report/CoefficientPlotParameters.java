@@ -13,7 +13,6 @@ import org.knime.node.parameters.updates.util.BooleanReference;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MaxValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation;
-import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
 import org.panelkit.knime.support.report.CoefficientPlotOptions;
 
 /** Dialog and settings of the Coefficient Plot node; the settings keys are stable (docs/knime-nodes.md). */
@@ -57,11 +56,19 @@ public final class CoefficientPlotParameters implements NodeParameters {
     int m_width = 720;
 
     @Layout(PlotSection.class)
-    @Widget(title = "Height", description = "Height in pixels (100-20000) before scaling; 0 = from the number of "
-        + "models.")
-    @NumberInputWidget(minValidation = IsNonNegativeValidation.class, maxValidation = AtMost20000.class)
+    @Widget(title = "Height from the number of models", description = "Size the height to the rows of the plot "
+        + "(the models); unchecked, the height below is used.")
+    @ValueReference(AutoHeightRef.class)
+    @Persist(configKey = "auto_height")
+    boolean m_autoHeight = true;
+
+    @Layout(PlotSection.class)
+    @Widget(title = "Height", description = "Height in pixels (100-20000) before scaling, when it is not taken from "
+        + "the number of models.")
+    @NumberInputWidget(minValidation = AtLeast100.class, maxValidation = AtMost20000.class)
+    @Effect(predicate = AutoHeightRef.class, type = EffectType.HIDE)
     @Persist(configKey = "height")
-    int m_height;
+    int m_height = 480;
 
     @Layout(PlotSection.class)
     @Widget(title = "PNG scale", description = "Pixel density of the PNG (0.25-8; 2 = sharp on high-resolution "
@@ -84,11 +91,26 @@ public final class CoefficientPlotParameters implements NodeParameters {
     String m_file = "";
 
     CoefficientPlotOptions toOptions() {
-        return new CoefficientPlotOptions(m_terms, m_modelLabels, m_title, m_xLabel, m_width, m_height, m_scale,
+        return new CoefficientPlotOptions(m_terms, m_modelLabels, m_title, m_xLabel, m_width, height(), m_scale,
             m_writeFiles, m_file);
     }
 
+    /** What the engine gets: the height, or 0 (from the number of models). */
+    int height() {
+        return m_autoHeight ? 0 : m_height;
+    }
+
     static final class WriteFilesRef implements BooleanReference {
+    }
+
+    static final class AutoHeightRef implements BooleanReference {
+    }
+
+    static final class AtLeast100 extends MinValidation {
+        @Override
+        protected double getMin() {
+            return 100;
+        }
     }
 
     static final class AtLeast200 extends MinValidation {

@@ -1,5 +1,8 @@
 package org.panelkit.knime.split;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.NodeParametersInput;
 import org.knime.node.parameters.Widget;
@@ -9,9 +12,11 @@ import org.knime.node.parameters.updates.Effect.EffectType;
 import org.knime.node.parameters.updates.EffectPredicate;
 import org.knime.node.parameters.updates.EffectPredicateProvider;
 import org.knime.node.parameters.updates.ParameterReference;
+import org.knime.node.parameters.updates.StateProvider;
 import org.knime.node.parameters.updates.ValueReference;
 import org.knime.node.parameters.widget.choices.ChoicesProvider;
 import org.knime.node.parameters.widget.choices.Label;
+import org.knime.node.parameters.widget.message.TextMessage;
 import org.knime.node.parameters.widget.text.TextInputWidget;
 import org.knime.node.parameters.widget.text.TextInputWidgetValidation.PatternValidation.IsNotEmptyValidation;
 import org.panelkit.knime.node.ColumnChoices;
@@ -35,7 +40,7 @@ public final class PanelSubsampleSplitterParameters implements NodeParameters {
     String m_entity = "";
 
     @Widget(title = "Time column", description = "Break year: the numeric period column.")
-    @ChoicesProvider(ColumnChoices.Numeric.class)
+    @ChoicesProvider(ColumnChoices.Periods.class)
     @Effect(predicate = IsBreak.class, type = EffectType.SHOW)
     @Persist(configKey = "time_column")
     String m_time = "";
@@ -51,15 +56,20 @@ public final class PanelSubsampleSplitterParameters implements NodeParameters {
     @Persist(configKey = "source_column")
     String m_source = "";
 
-    @Widget(title = "Mapping: entity column", description = "Mapping table (second input): the entity column.")
+    @TextMessage(NoMappingTableMessage.class)
+    Void m_noMappingTable;
+
+    @Widget(title = "Mapping: entity column", description = "Mapping table (second input): the entity column. "
+        + "Shown when a mapping table is connected.")
     @ChoicesProvider(ColumnChoices.KeysOfSecondInput.class)
-    @Effect(predicate = IsMapping.class, type = EffectType.SHOW)
+    @Effect(predicate = IsMappingWithTable.class, type = EffectType.SHOW)
     @Persist(configKey = "mapping_entity_column")
     String m_mappingEntity = "";
 
-    @Widget(title = "Mapping: group column", description = "Mapping table (second input): the group of the entity.")
+    @Widget(title = "Mapping: group column", description = "Mapping table (second input): the group of the entity. "
+        + "Shown when a mapping table is connected.")
     @ChoicesProvider(ColumnChoices.KeysOfSecondInput.class)
-    @Effect(predicate = IsMapping.class, type = EffectType.SHOW)
+    @Effect(predicate = IsMappingWithTable.class, type = EffectType.SHOW)
     @Persist(configKey = "mapping_group_column")
     String m_mappingGroup = "";
 
@@ -92,15 +102,17 @@ public final class PanelSubsampleSplitterParameters implements NodeParameters {
             m_source, m_groupColumn, m_mappingEntity, m_mappingGroup);
     }
 
+    /** In the order of the Coefficient Difference Test's "Split by". */
     enum MethodChoice {
+            @Label(value = "Break year", description = "before / from the break year")
+            BREAK_YEAR,
             @Label(value = "NBS three regions", description = "East, Central, West (the study's grouping)")
             REGION_NBS3,
             @Label(value = "NBS four regions", description = "East, Central, West, Northeast")
             REGION_NBS4,
-            @Label(value = "Mapping table", description = "entity → group from the second input")
+            @Label(value = "Mapping table", description = "entity → group from a table at the second (optional) "
+                + "input")
             MAPPING,
-            @Label(value = "Break year", description = "before / from the break year")
-            BREAK_YEAR,
             @Label(value = "Column", description = "one subsample per distinct value of a column")
             COLUMN
     }
@@ -126,6 +138,37 @@ public final class PanelSubsampleSplitterParameters implements NodeParameters {
         @Override
         public EffectPredicate init(final PredicateInitializer i) {
             return i.getEnum(MethodRef.class).isOneOf(MethodChoice.MAPPING);
+        }
+    }
+
+    /** Mapping chosen and a table at the second input: the mapping columns can be chosen. */
+    static final class IsMappingWithTable implements EffectPredicateProvider {
+        @Override
+        public EffectPredicate init(final PredicateInitializer i) {
+            return and(i.getPredicate(IsMapping.class), i.getConstant(input -> input.getInTableSpec(1).isPresent()));
+        }
+    }
+
+    /** Mapping chosen without a table at the second input: says what to connect. */
+    static final class NoMappingTableMessage implements StateProvider<Optional<TextMessage.Message>> {
+        static final String TITLE = "No mapping table connected";
+
+        private Supplier<MethodChoice> m_method;
+
+        @Override
+        public void init(final StateProviderInitializer initializer) {
+            initializer.computeBeforeOpenDialog();
+            m_method = initializer.computeFromValueSupplier(MethodRef.class);
+        }
+
+        @Override
+        public Optional<TextMessage.Message> computeState(final NodeParametersInput input) {
+            if (m_method.get() != MethodChoice.MAPPING || input.getInTableSpec(1).isPresent()) {
+                return Optional.empty();
+            }
+            return Optional.of(new TextMessage.Message(TITLE, "Connect a table with the entity and its group "
+                + "(e.g. province and region) to the second input of the node, or choose another split.",
+                TextMessage.MessageType.INFO));
         }
     }
 }

@@ -243,7 +243,9 @@ public final class KnimeTables {
     /** Sorts a table by an integer column (ascending) and removes that column. */
     public static BufferedDataTable sortByAndDrop(final BufferedDataTable table, final String orderColumn,
         final ExecutionContext exec) throws CanceledExecutionException {
-        BufferedDataTable sorted = new BufferedDataTableSorter(table, List.of(orderColumn), new boolean[]{true})
+        // a mutable list: KNIME's sorter asks inclList.contains(null), which List.of answers with an NPE
+        BufferedDataTable sorted =
+            new BufferedDataTableSorter(table, java.util.Arrays.asList(orderColumn), new boolean[]{true})
             .sort(exec.createSubExecutionContext(0.8));
         ColumnRearranger r = new ColumnRearranger(sorted.getDataTableSpec());
         r.remove(orderColumn);

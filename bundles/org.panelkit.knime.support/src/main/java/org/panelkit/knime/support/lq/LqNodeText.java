@@ -18,8 +18,8 @@ public final class LqNodeText {
                         + "over its share of the nation's (Isard 1960). Y_it is the region's total over the industries "
                         + "of the table. The national values Y_jt come from the sum over the regions of the table "
                         + "(default), from the rows of a national region (e.g. <i>China</i>; those rows are then not a "
-                        + "region), or from national columns of the table (join national totals from another table "
-                        + "with a Joiner first); Y_t is their sum over industries.</p>"
+                        + "region), from national columns of the table, or from a national totals table at the optional "
+                        + "second input; Y_t is their sum over industries.</p>"
                         + "<p><b>Long layout</b> (one row per region, year and industry): appends "
                         + "<tt>region_total</tt>, <tt>industry_national</tt>, <tt>national_total</tt> and <tt>lq</tt>. "
                         + "<b>Wide layout</b> (one row per region and year, one column per industry): appends "
@@ -29,6 +29,10 @@ public final class LqNodeText {
                         + "allowed. The node warns with the counts and examples.</p>")
                 .inPort("Panel data", "Regional activity (output, employment, value added, ...) in long or wide "
                         + "format: region and time columns (string or integer), numeric values.")
+                .inPort("National totals", "Optional, for 'National totals from: national totals table': the "
+                        + "national values without a region - the time column and the industry columns (wide layout, "
+                        + "one row per period) or the time, industry and value columns (long layout, one row per period "
+                        + "and industry), named as in the panel data.")
                 .outPort("Location quotients", "The input (same rows, same order) with the location quotient "
                         + "columns appended (double; missing where an LQ cannot be computed).")
                 .outPort("Specialization", "With 'Compute indices', one row per region and year (empty otherwise):"

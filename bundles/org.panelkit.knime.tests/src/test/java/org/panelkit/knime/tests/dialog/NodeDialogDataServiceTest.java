@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.LongCell;
+import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ConfigurableNodeFactory;
 import org.knime.core.node.NodeFactory;
@@ -40,6 +44,7 @@ import org.knime.core.webui.node.NodeWrapper;
 import org.knime.core.webui.node.dialog.NodeDialogManager;
 import org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil;
 import org.knime.node.parameters.NodeParameters;
+import org.knime.node.parameters.updates.ValueReference;
 import org.knime.node.parameters.widget.choices.ChoicesProvider;
 import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
 import org.panelkit.knime.node.ColumnChoices;
@@ -268,9 +273,16 @@ class NodeDialogDataServiceTest {
         // the persist schema (how the frontend maps fields to settings keys, e.g. for flow variables) names the
         // node's settings keys: every field one key, every key one field
         List<String> persistedKeys = new ArrayList<>();
+        // (dialog messages, @TextMessage Void fields, have a persist entry but no settings)
+        List<String> messages = java.util.Arrays.stream(c.getDeclaredFields()).filter(f -> f.getType() == Void.class)
+            .map(NodeDialogDataServiceTest::jsonName).toList();
         result.at("/persist/properties/model/properties").fields().forEachRemaining(
-            e -> persistedKeys.add(e.getValue().has("configKey") ? e.getValue().get("configKey").asText()
-                : e.getKey()));
+            e -> {
+                if (!messages.contains(e.getKey())) {
+                    persistedKeys.add(e.getValue().has("configKey") ? e.getValue().get("configKey").asText()
+                        : e.getKey());
+                }
+            });
         List<String> settingsKeys = new ArrayList<>(((ConfigBaseRO)before
             .getNodeSettings("model")).keySet());
         assertEquals(settingsKeys, persistedKeys, node + ": settings keys of the persist schema");
@@ -280,7 +292,7 @@ class NodeDialogDataServiceTest {
         }
 
         // column choices: every column widget has its possible values, the expected columns of the input
-        Map<String, List<String>> expected = expectedColumnChoices(node, c);
+        Map<String, List<String>> expected = expectedColumnChoices(node, c, current);
         Map<String, List<String>> actual = possibleValues(result);
         assertEquals(expected, actual, node + ": column choices of the dialog");
         if (node.inputs() != NodeUnderTest.Inputs.MODELS) {
@@ -390,7 +402,7 @@ class NodeDialogDataServiceTest {
      * strings) or readable columns of the study panel, key columns of the mapping table.
      */
     private static Map<String, List<String>> expectedColumnChoices(final NodeUnderTest node,
-        final Class<? extends NodeParameters> c) {
+        final Class<? extends NodeParameters> c, final NodeParameters current) {
         StudyData study = StudyData.get();
         Map<String, List<String>> expected = new LinkedHashMap<>();
         for (var f : ParameterFields.fields(c)) {
@@ -409,10 +421,22 @@ class NodeDialogDataServiceTest {
             }
             Class<?> provider = choices.value();
             List<String> columns;
-            if (provider == ColumnChoices.Numeric.class) {
-                columns = study.numericColumns();
-            } else if (provider == ColumnChoices.Keys.class || provider == ColumnChoices.Readable.class) {
+            if (provider == ColumnChoices.Numeric.class || provider == ColumnChoices.Periods.class) {
+                columns = study.numericColumns(); // the study has no boolean column
+            } else if (provider == ColumnChoices.Readable.class) {
                 columns = study.allColumns(); // numbers and strings only
+            } else if (provider == ColumnChoices.Keys.class) {
+                columns = keyColumns(study.spec());
+            } else if (EXCLUDED_ROLES.containsKey(provider)) {
+                List<String> taken = new ArrayList<>();
+                for (var other : ParameterFields.fields(c)) {
+                    ValueReference ref = other.field().getAnnotation(ValueReference.class);
+                    if (ref != null && EXCLUDED_ROLES.get(provider).contains(ref.value())) {
+                        taken.add((String)ParameterFields.get(current, other));
+                    }
+                }
+                columns = study.numericColumns().stream()
+                    .filter(n -> !taken.contains(n) && !"province_code".equals(n)).toList();
             } else if (provider == ColumnChoices.KeysOfSecondInput.class) {
                 columns = node.inputs() == NodeUnderTest.Inputs.STUDY_AND_MAPPING ? List.of("province", "region")
                     : List.of();
@@ -437,6 +461,21 @@ class NodeDialogDataServiceTest {
             }
         }
         return out;
+    }
+
+    /** The roles each value-column provider leaves out (fields bound to these references). */
+    private static final Map<Class<?>, List<Class<?>>> EXCLUDED_ROLES = Map.of(
+        ColumnChoices.Regressors.class,
+        List.of(ColumnChoices.DependentRef.class, ColumnChoices.EntityRef.class, ColumnChoices.TimeRef.class),
+        ColumnChoices.Mediators.class,
+        List.of(ColumnChoices.DependentRef.class, ColumnChoices.TreatmentRef.class, ColumnChoices.EntityRef.class,
+            ColumnChoices.TimeRef.class),
+        ColumnChoices.PanelValues.class, List.of(ColumnChoices.EntityRef.class, ColumnChoices.TimeRef.class));
+
+    /** String and integer columns: what the key dropdowns offer (not the double columns). */
+    static List<String> keyColumns(final DataTableSpec spec) {
+        return spec.stream().filter(col -> col.getType().equals(StringCell.TYPE) || col.getType().equals(IntCell.TYPE)
+            || col.getType().equals(LongCell.TYPE)).map(col -> col.getName()).toList();
     }
 
     private static String jsonName(final Field f) {

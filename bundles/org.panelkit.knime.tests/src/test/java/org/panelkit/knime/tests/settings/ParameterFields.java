@@ -77,7 +77,8 @@ public final class ParameterFields {
             fields.addAll(declaredFields(c.getSuperclass()));
         }
         for (Field f : c.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
+            // Void fields are dialog messages (@TextMessage), not settings
+            if (!Modifier.isStatic(f.getModifiers()) && !f.isSynthetic() && f.getType() != Void.class) {
                 f.setAccessible(true); // NOSONAR: the test bundle is a fragment of the node bundle
                 fields.add(f);
             }
