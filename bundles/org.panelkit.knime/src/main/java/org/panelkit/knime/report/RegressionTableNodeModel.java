@@ -26,7 +26,7 @@ public final class RegressionTableNodeModel extends PanelKitNodeModel<Regression
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs, final RegressionTableParameters p)
         throws InvalidSettingsException {
         int models = ModelInputs.validate(inSpecs);
-        p.toOptions().toTableOptions(models);
+        p.toOptions().toTableOptions(models, KnimeOutputContext.current());
         return new PortObjectSpec[]{KnimeTables.spec(RegressionTableOptions.gridColumns(models))};
     }
 
@@ -36,7 +36,8 @@ public final class RegressionTableNodeModel extends PanelKitNodeModel<Regression
         int n = ModelInputs.validate(java.util.Arrays.stream(inObjects)
             .map(o -> ((BufferedDataTable)o).getDataTableSpec()).toArray(PortObjectSpec[]::new));
         RegressionTableOptions o = p.toOptions();
-        var options = o.toTableOptions(n);
+        var context = KnimeOutputContext.current();
+        var options = o.toTableOptions(n, context);
         List<ModelSummary> models =
             ModelInputs.read(inObjects, ModelInput.labels(o.modelLabels(), n), exec.createSubProgress(0.6));
         exec.setProgress(0.7, "laying out the table");
@@ -44,7 +45,7 @@ public final class RegressionTableNodeModel extends PanelKitNodeModel<Regression
         exec.checkCanceled();
         if (o.writeFiles()) {
             exec.setProgress(0.8, "writing files");
-            o.write(table);
+            o.write(table, context);
         }
         return new PortObject[]{KnimeTables.write(RegressionTableOptions.grid(table), exec)};
     }
