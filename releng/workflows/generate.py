@@ -234,7 +234,7 @@ class Builder:
             for v in self.spec["variables"])
         return (f"<h2>{_esc(wf.title)}</h2><p>{_esc(wf.description)}</p>"
                 f"<p><strong>Workflow variables</strong> (right-click the workflow &gt; Workflow Variables, or "
-                f"<code>-workflow.variable=name,value,type</code> in batch mode; see docs/batch.md):</p>"
+                f"<code>-workflow.variable='name,value,type'</code> in batch mode; see docs/batch.md):</p>"
                 f"<ul>{var_lines}</ul>" + (
                     f"<p><strong>Testflow:</strong> this is the example workflow {_esc(wf.folder)} plus checks: every "
                     f"<em>Table Difference Checker</em> (KNIME Testing Framework) compares a model's coefficients "
@@ -324,7 +324,7 @@ class Builder:
             self.sources[name] = (f, 1)
         text = ("<p>Splits the panel at the workflow variable <code>break_year</code> (default 2017, the trade "
                 "shock): years before it and years from it on. Set another break year with "
-                "<code>-workflow.variable=break_year,2018,int</code> (the expected tables hold for 2017 only).</p>")
+                "<code>-workflow.variable='break_year,2018,int'</code> (the testflows' expected tables hold for 2017 only).</p>")
         return "Subsamples: before and after the break year", text
 
     def block_models(self, wf: Workflow, block: dict):
