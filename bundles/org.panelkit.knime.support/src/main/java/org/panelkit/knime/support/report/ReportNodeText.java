@@ -22,12 +22,17 @@ public final class ReportNodeText {
                 .intro("<p>Lays out the models side by side: per coefficient the estimate with significance stars "
                         + "(*** p &lt; 0.01, ** p &lt; 0.05, * p &lt; 0.1) and, in parentheses below, the standard "
                         + "error or t statistic; then the fixed effects (Yes/No), observations, R² and clusters, and "
-                        + "notes stating the standard errors. Terms appear in the order of first appearance; the "
-                        + "constant last.</p>"
+                        + "notes stating the standard errors. Terms appear in the order of first appearance (or as "
+                        + "kept, dropped and ordered in 'Labels and terms'); the constant last. Variable labels "
+                        + "(<tt>IC = Industrial Cluster (IC)</tt>, one per line), the constant's and the effect rows' "
+                        + "labels and extra notes make it the table of a paper.</p>"
                         + "<p>The output is the table as text cells (one column per model), ready for a Table View "
                         + "or a report. With 'Write files' the same table is written as <tt>&lt;file&gt;.md</tt>, "
                         + "<tt>.html</tt> (a complete page), <tt>.tex</tt> (threeparttable) and <tt>.csv</tt>, "
-                        + "exactly as <tt>panelkit table</tt> writes them.</p>")
+                        + "exactly as <tt>panelkit table</tt> writes them (UTF-8), at a location relative to the "
+                        + "workflow (<tt>output/table1</tt> or <tt>knime://knime.workflow/output/table1</tt>), another "
+                        + "local <tt>knime://</tt> URL or an absolute path; existing files are replaced only with 'If "
+                        + "files exist' = Overwrite, missing folders created only with 'Create missing folders'.</p>")
                 .dynInPort(MODEL_PORT_GROUP, "Model", MODEL_PORTS, 0)
                 .outPort("Regression table", "One row per line of the table: <tt>row_kind</tt>, <tt>term</tt>, "
                         + "<tt>label</tt> (first column) and <tt>model_1</tt> … <tt>model_n</tt> (text cells); notes "
@@ -43,7 +48,10 @@ public final class ReportNodeText {
                 .intro("<p>Plots, for each chosen term, the estimate of every model that has it with its confidence "
                         + "interval (the level the models were estimated at), one row per model, one marker shape per "
                         + "term, with a dashed line at zero, like Stata's <tt>coefplot</tt> or R's "
-                        + "<tt>modelplot</tt>. The image is the engine's (the same as <tt>panelkit plot</tt>).</p>")
+                        + "<tt>modelplot</tt>. The image is the engine's (the same as <tt>panelkit plot</tt>). With 'Write "
+                        + "files' it is also written as <tt>&lt;file&gt;.svg</tt> and <tt>&lt;file&gt;.png</tt> "
+                        + "(locations as for the Regression Table: relative to the workflow, <tt>knime://</tt> or "
+                        + "absolute; overwrite policy, create missing folders).</p>")
                 .dynInPort(MODEL_PORT_GROUP, "Model", MODEL_PORTS, 0)
                 .outPort("Coefficient plot", "The plot as a PNG image.")
                 .outPort("Points", "The plotted points:" + org.panelkit.knime.support.doc.ColumnListing.html(
