@@ -13,6 +13,7 @@ import static org.panelkit.knime.tests.KnimeTestSupport.table;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.workflow.NodeContainerState;
 import org.knime.core.node.workflow.NodeID;
@@ -132,6 +142,67 @@ class ReportNodesTest {
         assertFalse(labels.contains("gov_expenditure"), labels);
         assertTrue(labels.endsWith("|synthetic demonstration data|second note|"), labels);
         assertEquals("Exports", actual.string(1, "model_1"), "the dependent variable is labelled");
+    }
+
+    private NodeID regressionTableWithLabelTable(final String[] columns, final String[][] rows) {
+        var factory = new RegressionTableNodeFactory();
+        var config = factory.createNodeCreationConfig();
+        var ports = config.getPortConfig().orElseThrow().getExtendablePorts();
+        ports.get("Model").addPort(BufferedDataTable.TYPE);
+        ports.get("Model").addPort(BufferedDataTable.TYPE);
+        ports.get("Variable labels").addPort(BufferedDataTable.TYPE);
+        NodeID t = m_wfm.addNodeAndApplyContext(factory, config, -1);
+        connect(m_wfm, m_model, 0, t, 0);
+        connect(m_wfm, m_model, 1, t, 1);
+        DataColumnSpec[] specs = new DataColumnSpec[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            specs[c] = new DataColumnSpecCreator(columns[c], c == 0 && columns[0].equals("n") ? IntCell.TYPE
+                : StringCell.TYPE).createSpec();
+        }
+        List<DataRow> data = new ArrayList<>();
+        for (int r = 0; r < rows.length; r++) {
+            DataCell[] cells = new DataCell[columns.length];
+            for (int c = 0; c < columns.length; c++) {
+                cells[c] = rows[r][c] == null ? DataType.getMissingCell() : specs[c].getType().equals(IntCell.TYPE)
+                    ? new IntCell(Integer.parseInt(rows[r][c])) : new StringCell(rows[r][c]);
+            }
+            data.add(new DefaultRow(RowKey.createRowKey((long)r), cells));
+        }
+        NodeID labels = add(m_wfm, new KnimeTestSupport.Table(new DataTableSpec(specs), data).source());
+        connect(m_wfm, labels, 0, t, 2);
+        return t;
+    }
+
+    @Test
+    void variableLabelsFromAnInputTableTheTextOverridesThem() {
+        NodeID t = regressionTableWithLabelTable(new String[]{"n", "name", "term", "label"}, new String[][]{
+            {"1", "x", "gdp", "GDP from the table"}, {"2", "y", "fdi", "FDI from the table"}, {"3", null, null, null},
+            {"4", "z", "exports", "Exports (table)"}});
+        edit(m_wfm, t, RegressionTableParameters.class, p -> p.set("m_variableLabels", "fdi = FDI from the text"));
+        executeAll(m_wfm);
+        var grid = rows(table(m_wfm, t, 0));
+        List<String> labels = new ArrayList<>();
+        for (int r = 0; r < grid.size(); r++) {
+            labels.add(grid.string(r, "label"));
+        }
+        assertTrue(labels.contains("GDP from the table"), labels.toString());
+        assertTrue(labels.contains("FDI from the text"), labels.toString());
+        assertEquals("Exports (table)", grid.string(1, "model_1"));
+    }
+
+    @Test
+    void aLabelTableWithoutTheFirstTwoStringColumnsOrWithHolesIsAnError() {
+        // no term/label columns: the first two string columns
+        NodeID t = regressionTableWithLabelTable(new String[]{"var", "text"}, new String[][]{{"gdp", "GDP"},
+            {"fdi", null}});
+        m_wfm.executeAllAndWaitUntilDone();
+        assertError(t, "Variable labels input, row 2: no label for the term 'fdi': fill in both or remove the row");
+        KnimeTestSupport.dispose(m_wfm);
+        setUp();
+        t = regressionTableWithLabelTable(new String[]{"n", "text"}, new String[][]{{"1", "GDP"}});
+        m_wfm.resetAndConfigureAll();
+        assertNotConfigured(t, "the Variable labels input needs two string columns, term and label (it has [n, "
+            + "text]): read a term,label CSV, or remove the Variable labels port");
     }
 
     @Test

@@ -76,6 +76,15 @@ public record RegressionTableOptions(String modelLabels, String title, Inference
      * @throws IllegalArgumentException naming the option to fix
      */
     public TableOptions toTableOptions(int models, OutputFiles.Context context) {
+        return toTableOptions(models, context, Map.of());
+    }
+
+    /**
+     * @param context how to resolve the output location; null: not checked
+     * @param tableLabels labels from the optional input table; the text option's labels override them
+     * @throws IllegalArgumentException naming the option to fix
+     */
+    public TableOptions toTableOptions(int models, OutputFiles.Context context, Map<String, String> tableLabels) {
         if (models < 1) {
             throw new IllegalArgumentException("no model connected: add a pair of Model input ports (coefficients, "
                     + "statistics) and connect a Panel Regression node's first two outputs");
@@ -93,7 +102,7 @@ public record RegressionTableOptions(String modelLabels, String title, Inference
         try {
             return TableOptions.builder().title(title).statistic(statistic).decimals(decimals).rSquared(rSquared)
                     .dependentVariableRow(dependentVariableRow)
-                    .variableLabels(TermLabels.parse(variableLabels, "Variable labels"))
+                    .variableLabels(TermLabels.merge(tableLabels, TermLabels.parse(variableLabels, "Variable labels")))
                     .keep(TermLabels.list(keep)).drop(TermLabels.list(drop)).order(TermLabels.list(order))
                     .constantLabel(constantLabel.strip()).entityEffectsLabel(entityEffectsLabel.strip())
                     .timeEffectsLabel(timeEffectsLabel.strip()).extraNotes(TermLabels.lines(notes)).build();

@@ -7,6 +7,9 @@ public final class ReportNodeText {
     /** The extendable input port group of the model nodes: pairs of tables (coefficients, statistics). */
     public static final String MODEL_PORT_GROUP = "Model";
 
+    /** The Regression Table's optional input group of a term/label table. */
+    public static final String LABELS_PORT_GROUP = "Variable labels";
+
     private static final String MODEL_PORTS = "Pairs of tables, one pair per model, in column order: the "
             + "<b>Coefficients</b> (first output) and the <b>Model statistics</b> (second output) of a Panel Regression "
             + "(Fixed Effects) node. Add two ports per model with the node's '…' menu (Add Model port).";
@@ -34,6 +37,11 @@ public final class ReportNodeText {
                         + "local <tt>knime://</tt> URL or an absolute path; existing files are replaced only with 'If "
                         + "files exist' = Overwrite, missing folders created only with 'Create missing folders'.</p>")
                 .dynInPort(MODEL_PORT_GROUP, "Model", MODEL_PORTS, 0)
+                .dynInPort(LABELS_PORT_GROUP, "Variable labels", "Optional (add it with the node's '…' menu): a "
+                        + "table of variable labels, e.g. read from a term,label CSV as for <tt>panelkit table "
+                        + "--var-labels</tt>: the string columns <tt>term</tt> and <tt>label</tt> (else the first two "
+                        + "string columns), one row per variable. The dialog's 'Variable labels' override its rows.",
+                        0)
                 .outPort("Regression table", "One row per line of the table: <tt>row_kind</tt>, <tt>term</tt>, "
                         + "<tt>label</tt> (first column) and <tt>model_1</tt> … <tt>model_n</tt> (text cells); notes "
                         + "last (row_kind NOTE).")
