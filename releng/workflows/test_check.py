@@ -84,7 +84,7 @@ class CheckCatchesBrokenWorkflows(unittest.TestCase):
     def test_port_group_that_the_factory_does_not_declare(self):
         self.edit(_folder(self.dir, "Regression Table") / "settings.xml", '<config key="Regression table"/>',
                   '<config key="Table"/>')
-        self.assertFinds("node_creation_config groups ['Model', 'Table']")
+        self.assertFinds("node_creation_config groups ['Model', 'Variable labels', 'Table']")
 
     def test_node_name_that_the_factory_does_not_declare(self):
         self.edit(_folder(self.dir, "Location Quotient (#6)") / "settings.xml",
