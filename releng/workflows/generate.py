@@ -422,7 +422,7 @@ class Builder:
                 + _esc(", ".join(f'"{v}"' for v in tl.values())) + " and the note from the variable "
                 "<code>data_note</code>: the same table as <code>./panelkit reproduce</code> writes to "
                 "table*.csv/md/html/tex. Tick <em>Write files</em> to write it as Markdown, HTML, LaTeX and CSV "
-                "(e.g. to <code>knime://knime.workflow/output/table</code>).</p>")
+                "(e.g. to <code>knime://knime.workflow/data/table1</code>, in the workflow's data folder).</p>")
         return block["title"], text
 
     def block_difference_test(self, wf: Workflow, block: dict):
