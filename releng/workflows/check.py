@@ -28,6 +28,9 @@ Checks, for every workflow listed in releng/workflows/workflows.json:
      inputs of every Table Difference Checker have the same columns, all configured;
   7. the embedded data equal workflows/data/synthetic_study_raw.csv and releng/workflows/expected/;
   8. every .knwf holds exactly the files of its folder (under one top-level folder of the same name);
+     the user-facing workflows hold no KNIME Testing Framework node and no expected tables (a default KNIME
+     install plus PanelKit runs them); each has a testflow testflows/<folder> (checked the same way) with a Table
+     Difference Checker per expected table;
   9. regenerating with generate.py gives byte-identical files (skip with --no-regenerate).
 
 Exit code 0 when everything holds, 1 otherwise (every problem is listed). PanelKit nodes that are not registered
@@ -57,6 +60,7 @@ import panelkit_source as ps  # noqa: E402
 from knimexml import Config, FormatError, parse_xml  # noqa: E402
 
 ROOT = HERE.parents[1]
+TESTFLOWS = "testflows"  # workflows/testflows/<folder>: the example plus Table Difference Checkers
 KNIME_BUNDLE = ROOT / "bundles" / "org.panelkit.knime"
 SUPPORT_BUNDLE = ROOT / "bundles" / "org.panelkit.knime.support"
 
@@ -139,9 +143,10 @@ def _type_of(c: Config, key: str) -> Optional[str]:
 # ================================================================================================ per workflow
 
 class WorkflowCheck:
-    def __init__(self, folder: Path, spec: dict, rep: Report, registered: Set[str]):
+    def __init__(self, folder: Path, spec: dict, rep: Report, registered: Set[str], testflow: bool = False):
         self.dir = folder
-        self.name = folder.name
+        self.testflow = testflow
+        self.name = (TESTFLOWS + "/" if testflow else "") + folder.name
         self.spec = spec
         self.rep = rep
         self.registered = registered
@@ -197,6 +202,7 @@ class WorkflowCheck:
         for nc in wk.sub("nodes").configs() if wk.has("nodes") else []:
             self.check_node_entry(nc, w)
         self.check_connections(wk, w)
+        self.check_testing_nodes(w)
         self.check_columns()
         self.check_metadata()
 
@@ -584,6 +590,21 @@ class WorkflowCheck:
             visit(n)
         self.topo = list(reversed(order))
 
+    def check_testing_nodes(self, w: str):
+        """User-facing workflows run on a default KNIME install plus PanelKit: no KNIME Testing Framework node and
+        no expected tables; a testflow has a Table Difference Checker per expected table."""
+        testing = sorted(n["where"] for n in self.nodes.values() if n["factory"].startswith("org.knime.testing"))
+        expected = sorted((self.dir / "data" / "expected").glob("*")) if (self.dir / "data" / "expected").is_dir() \
+            else []
+        if self.testflow:
+            checkers = [n for n in testing if "Table Difference Checker" in n]
+            self.rep.require(checkers and len(checkers) == len(expected), w,
+                             f"{len(checkers)} Table Difference Checkers for {len(expected)} expected tables")
+        else:
+            self.rep.require(not testing, w, f"KNIME Testing Framework nodes in a user-facing workflow (not in a "
+                                             f"default KNIME install; they belong in {TESTFLOWS}/): {testing}")
+            self.rep.require(not expected, w, f"expected tables in a user-facing workflow: {expected[:3]}")
+
     # ---------------------------------------------------------------------------------------- columns
     def check_columns(self):
         """Follows the table columns through the workflow (only the node types the workflows use)."""
@@ -707,7 +728,7 @@ class WorkflowCheck:
             r.require(ref.is_file() and ref.read_bytes() == p.read_bytes(), self.where("data/expected", p.name),
                       f"differs from {self.spec['study']['expected_dir']}/{p.name}")
         on_disk = {p.name for p in self.dir.iterdir() if p.is_dir() and p.name != "data"}
-        in_wf = {self.nodes[n]["where"].split("/")[1] for n in self.nodes}
+        in_wf = {self.nodes[n]["where"].split("/")[-2] for n in self.nodes}
         r.require(on_disk == in_wf, self.where(), f"node folders not in workflow.knime: {sorted(on_disk - in_wf)}")
 
 
@@ -787,8 +808,8 @@ def check_regeneration(out_dir: Path, rep: Report):
             return
         tmp = Path(tmp)
         spec = json.loads((HERE / "workflows.json").read_text(encoding="utf-8"))
-        for w in spec["workflows"]:
-            name = w["folder"]
+        for name in [w["folder"] for w in spec["workflows"]] + [TESTFLOWS + "/" + w["folder"]
+                                                                  for w in spec["workflows"]]:
             a = {p.relative_to(tmp).as_posix(): p for p in (tmp / name).rglob("*") if p.is_file()}
             b = {p.relative_to(out_dir).as_posix(): p for p in (out_dir / name).rglob("*") if p.is_file()}
             rep.require(set(a) == set(b), name, f"regenerated files differ: new {sorted(set(a) - set(b))[:5]}, "
@@ -833,12 +854,21 @@ def main(argv=None) -> int:
         rep.require(sorted(listed) == present, str(args.dir), f"workflow folders {present} != workflows.json {listed}")
         stray = sorted(p.name for p in args.dir.glob("*.knwf") if p.stem not in listed)
         rep.require(not stray, str(args.dir), f".knwf files without a workflow in workflows.json: {stray}")
+    if not args.only:
+        tf = args.dir / TESTFLOWS
+        present = sorted(p.name for p in tf.iterdir() if (p / "workflow.knime").is_file()) if tf.is_dir() else []
+        rep.require(sorted(listed) == present, str(tf), f"testflow folders {present} != workflows.json {listed}")
+        stray = sorted(p.name for p in tf.glob("*.knwf")) if tf.is_dir() else []
+        rep.require(not stray, str(tf), f"testflows are folders, not archives: {stray}")
     for name in listed:
         folder = args.dir / name
         if not rep.require(folder.is_dir(), name, "missing (run python3 releng/workflows/generate.py)"):
             continue
         WorkflowCheck(folder, spec, rep, registered).run()
         check_knwf(folder, rep)
+        testflow = args.dir / TESTFLOWS / name
+        if rep.require(testflow.is_dir(), f"{TESTFLOWS}/{name}", "missing (run python3 releng/workflows/generate.py)"):
+            WorkflowCheck(testflow, spec, rep, registered, testflow=True).run()
     if not args.no_regenerate:
         check_regeneration(args.dir, rep)
     for e in rep.errors:
@@ -852,7 +882,7 @@ def main(argv=None) -> int:
             uses = sorted({p.split(": ")[0] for p in pending if f in p})
             print(f"PENDING   {f}: {len(uses)} nodes, e.g. {uses[0]}")
     failed = bool(rep.errors) or (bool(pending) and not args.allow_provisional)
-    print(f"check.py: {len(listed)} workflows, {rep.checked} checks, {len(rep.errors)} errors, "
+    print(f"check.py: {len(listed)} workflows and their testflows, {rep.checked} checks, {len(rep.errors)} errors, "
           f"{len(rep.pending_factories)} pending factories -> {'FAILED' if failed else 'OK'}")
     return 1 if failed else 0
 

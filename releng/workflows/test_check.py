@@ -37,6 +37,7 @@ class CheckCatchesBrokenWorkflows(unittest.TestCase):
         cls.pristine = Path(cls.tmp.name) / "pristine"
         shutil.copytree(ROOT / "workflows" / WF, cls.pristine / WF)
         shutil.copyfile(ROOT / "workflows" / f"{WF}.knwf", cls.pristine / f"{WF}.knwf")
+        shutil.copytree(ROOT / "workflows" / "testflows" / WF, cls.pristine / "testflows" / WF)
 
     @classmethod
     def tearDownClass(cls):
@@ -83,7 +84,7 @@ class CheckCatchesBrokenWorkflows(unittest.TestCase):
     def test_port_group_that_the_factory_does_not_declare(self):
         self.edit(_folder(self.dir, "Regression Table") / "settings.xml", '<config key="Regression table"/>',
                   '<config key="Table"/>')
-        self.assertFinds("node_creation_config groups ['Model', 'Table']")
+        self.assertFinds("node_creation_config groups ['Model', 'Variable labels', 'Table']")
 
     def test_node_name_that_the_factory_does_not_declare(self):
         self.edit(_folder(self.dir, "Location Quotient (#6)") / "settings.xml",
@@ -151,8 +152,22 @@ class CheckCatchesBrokenWorkflows(unittest.TestCase):
         wk.write_bytes(to_xml(c))
         self.assertFinds("is not connected")
 
+    def test_testing_node_in_a_user_facing_workflow(self):
+        import re
+        p = next((self.dir / WF).glob("Column Filter*")) / "settings.xml"
+        text = p.read_text(encoding="utf-8")
+        text = re.sub(r'key="factory" type="xstring" value="[^"]+"',
+                      'key="factory" type="xstring" value="org.knime.testing.internal.nodes.differ.'
+                      'DifferenceCheckerNodeFactory"', text)
+        p.write_text(text, encoding="utf-8")
+        self.assertFinds("KNIME Testing Framework nodes in a user-facing workflow")
+
+    def test_testflow_without_its_checkers(self):
+        shutil.rmtree(self.dir / "testflows" / WF / "data" / "expected")
+        self.assertFinds("0 expected tables")
+
     def test_expected_table_changed(self):
-        p = self.dir / WF / "data" / "expected" / "m1_coefficients.csv"
+        p = self.dir / "testflows" / WF / "data" / "expected" / "m1_coefficients.csv"
         p.write_text(p.read_text().replace("IC,", "IC ,", 1))
         self.assertFinds("differs from releng/workflows/expected/m1_coefficients.csv")
 

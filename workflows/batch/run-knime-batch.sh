@@ -10,6 +10,8 @@
 #   --break-year YEAR   first post-shock year of Table 3 (default 2017)
 #   --se-type TYPE      standard errors: CLUSTER (default), IID, HC0, HC1, CR0, CR2, TWOWAY, DRISCOLL_KRAAY
 #                       (the ./panelkit spellings cluster, iid, hc0, hc1, cr0, cr2, twoway, dk also work)
+#   --testflows         run the testflows (workflows/testflows/<name>: the same workflows plus a Table Difference
+#                       Checker per model; they need the KNIME Testing Framework) instead of the examples
 #   --dest DIR          save each executed workflow as DIR/<name>.knwf (default: do not save)
 #   --folder            run the unpacked folder (a temporary copy) instead of the .knwf archive
 #   --workspace DIR     Eclipse workspace of the batch run (default: a fresh temporary folder)
@@ -17,7 +19,11 @@
 #
 # Exit code: 0 when every workflow ran, else the largest exit code of KNIME's batch executor:
 #   2 bad or missing arguments, 3 the workflow could not be loaded, 4 a node failed during execution
-#   (for these testflows: also a Table Difference Checker finding results that differ from data/expected).
+#   (for the testflows: also a Table Difference Checker finding results that differ from data/expected),
+#   5 (KNIME 5.9 and later) the KNIME Batch Executor extension is not installed.
+# The command lines are printed as a shell would need them: arguments holding commas or quotes in single quotes,
+# e.g. -workflow.variable='data_path,"file:///data/raw.csv",String' (KNIME itself splits the value at commas
+# outside its own quotes).
 set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,6 +38,7 @@ break_year=2017
 se_type=CLUSTER
 dest=""
 use_folder=0
+testflows=0
 workspace=""
 dry_run=0
 extra=()
@@ -47,9 +54,10 @@ while [ $# -gt 0 ]; do
     --se-type) se_type="${2:?--se-type needs a type}"; shift 2 ;;
     --dest) dest="${2:?--dest needs a folder}"; shift 2 ;;
     --folder) use_folder=1; shift ;;
+    --testflows) testflows=1; use_folder=1; shift ;;
     --workspace) workspace="${2:?--workspace needs a folder}"; shift 2 ;;
     --dry-run) dry_run=1; shift ;;
-    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --) shift; extra=("$@"); break ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
@@ -92,6 +100,8 @@ for w in "${selected[@]}"; do
     *) [ -f "$WORKFLOWS/$w.knwf" ] || die "no workflow '$w' in $WORKFLOWS"; resolved+=("$w") ;;
   esac
 done
+source_dir="$WORKFLOWS"
+[ $testflows -eq 1 ] && source_dir="$WORKFLOWS/testflows"
 
 if [ -z "$knime" ]; then
   if [ -n "${KNIME_HOME:-}" ] && [ -x "$KNIME_HOME/knime" ]; then
@@ -116,9 +126,22 @@ meaning() {
     0) echo "success" ;;
     2) echo "bad or missing arguments" ;;
     3) echo "the workflow could not be loaded" ;;
-    4) echo "a node failed during execution (see the log; a failing Table Difference Checker means the results differ from data/expected)" ;;
+    4) echo "a node failed during execution (see the log; in a testflow a failing Table Difference Checker means the results differ from data/expected)" ;;
+    5) echo "the KNIME Batch Executor extension is not installed (KNIME 5.9+: install org.knime.features.ap.batch, see docs/batch.md)" ;;
     *) echo "KNIME ended with code $1" ;;
   esac
+}
+
+# an argument as a shell needs it: as is when safe, else the part after '=' (or all of it) in single quotes
+shell_word() {
+  local a="$1" q="'\\''"
+  if [[ "$a" =~ ^[-A-Za-z0-9_./:=+@%]+$ ]]; then
+    printf '%s' "$a"
+  elif [[ "$a" =~ ^(-[A-Za-z.]+=)(.*)$ ]]; then
+    printf "%s'%s'" "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]//\'/$q}"
+  else
+    printf "'%s'" "${a//\'/$q}"
+  fi
 }
 
 worst=0
@@ -126,7 +149,7 @@ for w in "${resolved[@]}"; do
   args=(-nosplash -consoleLog -data "$workspace" -application org.knime.product.KNIME_BATCH_APPLICATION -reset)
   if [ $use_folder -eq 1 ]; then
     # KNIME writes lock and state files into a workflow folder it loads: run a copy, never the checkout
-    rm -rf "${tmp:?}/$w" && cp -R "$WORKFLOWS/$w" "$tmp/$w"
+    rm -rf "${tmp:?}/$w" && cp -R "$source_dir/$w" "$tmp/$w"
     args+=("-workflowDir=$tmp/$w")
   else
     args+=("-workflowFile=$WORKFLOWS/$w.knwf")
@@ -139,9 +162,9 @@ for w in "${resolved[@]}"; do
   args+=("-workflow.variable=data_path,\"$data_url\",String"
          "-workflow.variable=break_year,$break_year,int"
          "-workflow.variable=se_type,$se_type,String")
-  args+=("${extra[@]}")
-  printf '== %s\n%s' "$w" "$knime"
-  printf ' %q' "${args[@]}"
+  args+=(${extra[@]+"${extra[@]}"})
+  printf '== %s\n%s' "$w" "$(shell_word "$knime")"
+  for a in "${args[@]}"; do printf ' %s' "$(shell_word "$a")"; done
   printf '\n'
   if [ $dry_run -eq 1 ]; then
     continue

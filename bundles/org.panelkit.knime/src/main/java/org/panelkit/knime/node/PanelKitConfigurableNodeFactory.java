@@ -54,10 +54,17 @@ public abstract class PanelKitConfigurableNodeFactory<M extends NodeModel> exten
         return Optional.of(b);
     }
 
+    /**
+     * The model for the configured ports; override to know which input belongs to which port group
+     * ({@link PortsConfiguration#getInputPortLocation()}).
+     */
+    protected M createNodeModel(final PortsConfiguration ports) {
+        return createNodeModel(ports.getInputPorts(), ports.getOutputPorts());
+    }
+
     @Override
     protected final M createNodeModel(final NodeCreationConfiguration creationConfig) {
-        PortsConfiguration ports = creationConfig.getPortConfig().orElseThrow();
-        return createNodeModel(ports.getInputPorts(), ports.getOutputPorts());
+        return createNodeModel(creationConfig.getPortConfig().orElseThrow());
     }
 
     @Override

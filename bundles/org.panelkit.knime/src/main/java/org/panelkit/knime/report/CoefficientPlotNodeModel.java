@@ -29,7 +29,7 @@ public final class CoefficientPlotNodeModel extends PanelKitNodeModel<Coefficien
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs, final CoefficientPlotParameters p)
         throws InvalidSettingsException {
         int models = ModelInputs.validate(inSpecs);
-        p.toOptions().validate(models); // the terms are checked when the models are read
+        p.toOptions().validate(models, KnimeOutputContext.current()); // the terms are checked when the models are read
         return new PortObjectSpec[]{new ImagePortObjectSpec(PNGImageContent.TYPE),
             KnimeTables.spec(CoefficientPlotOptions.POINT_COLUMNS)};
     }
@@ -40,7 +40,8 @@ public final class CoefficientPlotNodeModel extends PanelKitNodeModel<Coefficien
         int n = ModelInputs.validate(java.util.Arrays.stream(inObjects)
             .map(o -> ((BufferedDataTable)o).getDataTableSpec()).toArray(PortObjectSpec[]::new));
         CoefficientPlotOptions o = p.toOptions();
-        o.validate(n);
+        var context = KnimeOutputContext.current();
+        o.validate(n, context);
         List<ModelSummary> models =
             ModelInputs.read(inObjects, ModelInput.labels(o.modelLabels(), n), exec.createSubProgress(0.4));
         var options = o.toPlotOptions(n, models.stream().flatMap(m -> m.terms().stream()).toList());
@@ -50,7 +51,7 @@ public final class CoefficientPlotNodeModel extends PanelKitNodeModel<Coefficien
         exec.checkCanceled();
         if (o.writeFiles()) {
             exec.setProgress(0.8, "writing files");
-            o.write(plot);
+            o.write(plot, context);
         }
         return new PortObject[]{
             new ImagePortObject(new PNGImageContent(png), new ImagePortObjectSpec(PNGImageContent.TYPE)),

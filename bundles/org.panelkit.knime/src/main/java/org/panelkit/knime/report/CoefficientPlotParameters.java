@@ -10,10 +10,14 @@ import org.knime.node.parameters.updates.Effect;
 import org.knime.node.parameters.updates.Effect.EffectType;
 import org.knime.node.parameters.updates.ValueReference;
 import org.knime.node.parameters.updates.util.BooleanReference;
+import org.knime.node.parameters.widget.choices.Label;
+import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MaxValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation;
+import org.knime.node.parameters.widget.text.TextAreaWidget;
 import org.panelkit.knime.support.report.CoefficientPlotOptions;
+import org.panelkit.knime.support.report.OutputFiles;
 
 /** Dialog and settings of the Coefficient Plot node; the settings keys are stable (docs/knime-nodes.md). */
 public final class CoefficientPlotParameters implements NodeParameters {
@@ -38,6 +42,13 @@ public final class CoefficientPlotParameters implements NodeParameters {
         + "entries number the models (1), (2), ...")
     @Persist(configKey = "model_labels")
     String m_modelLabels = "";
+
+    @Layout(PlotSection.class)
+    @Widget(title = "Variable labels", description = "One line per term: TERM = Label, e.g. 'IC = Industrial "
+        + "Cluster (IC)'; the legend shows the labels. Unlisted terms are shown as they are.")
+    @TextAreaWidget(rows = 4)
+    @Persist(configKey = "variable_labels")
+    String m_variableLabels = "";
 
     @Layout(PlotSection.class)
     @Widget(title = "Title", description = "Title above the plot (empty: none).")
@@ -78,21 +89,46 @@ public final class CoefficientPlotParameters implements NodeParameters {
     double m_scale = 2;
 
     @Layout(FileSection.class)
-    @Widget(title = "Write files", description = "Also write the plot as SVG and PNG files.")
+    @Widget(title = "Write files", description = "Also write the plot as files: <file>.svg (vector) and <file>.png "
+        + "(at the PNG scale).")
     @ValueReference(WriteFilesRef.class)
     @Persist(configKey = "write_files")
     boolean m_writeFiles;
 
     @Layout(FileSection.class)
-    @Widget(title = "Output file (without extension)", description = "Absolute path without extension: <file>.svg "
-        + "and <file>.png are written (existing files are replaced).")
+    @Widget(title = "Output file (without extension)", description = "Where to write, without extension: a path "
+        + "relative to the workflow folder (e.g. output/coefplot), knime://knime.workflow/output/coefplot, another "
+        + "knime:// URL of a local file, a file: URL or an absolute path.")
     @Effect(predicate = WriteFilesRef.class, type = EffectType.SHOW)
     @Persist(configKey = "file")
     String m_file = "";
 
+    @Layout(FileSection.class)
+    @Widget(title = "If files exist", description = "Fail: stop with an error naming the file, nothing is written "
+        + "(KNIME's writer default). Overwrite: replace the files.")
+    @ValueSwitchWidget
+    @Effect(predicate = WriteFilesRef.class, type = EffectType.SHOW)
+    @Persist(configKey = "if_exists")
+    OverwriteChoice m_ifExists = OverwriteChoice.FAIL;
+
+    @Layout(FileSection.class)
+    @Widget(title = "Create missing folders", description = "Create the output folder if it does not exist "
+        + "(otherwise the node fails and names the folder).")
+    @Effect(predicate = WriteFilesRef.class, type = EffectType.SHOW)
+    @Persist(configKey = "create_missing_folders")
+    boolean m_createMissingFolders;
+
     CoefficientPlotOptions toOptions() {
-        return new CoefficientPlotOptions(m_terms, m_modelLabels, m_title, m_xLabel, m_width, height(), m_scale,
-            m_writeFiles, m_file);
+        return new CoefficientPlotOptions(m_terms, m_modelLabels, m_variableLabels, m_title, m_xLabel, m_width,
+            height(), m_scale, m_writeFiles,
+            new OutputFiles(m_file, OutputFiles.Overwrite.valueOf(m_ifExists.name()), m_createMissingFolders));
+    }
+
+    enum OverwriteChoice {
+            @Label(value = "Fail", description = "stop with an error if a file exists")
+            FAIL,
+            @Label(value = "Overwrite", description = "replace existing files")
+            OVERWRITE
     }
 
     /** What the engine gets: the height, or 0 (from the number of models). */

@@ -13,10 +13,12 @@ import org.knime.node.parameters.updates.util.BooleanReference;
 import org.knime.node.parameters.widget.choices.Label;
 import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
+import org.knime.node.parameters.widget.text.TextAreaWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MaxValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
 import org.panelkit.engine.report.InferenceStatistic;
 import org.panelkit.engine.report.RSquared;
+import org.panelkit.knime.support.report.OutputFiles;
 import org.panelkit.knime.support.report.RegressionTableOptions;
 
 /** Dialog and settings of the Regression Table node; the settings keys are stable (docs/knime-nodes.md). */
@@ -26,8 +28,13 @@ public final class RegressionTableParameters implements NodeParameters {
     interface TableSection {
     }
 
-    @Section(title = "Files")
+    @Section(title = "Labels and terms")
     @After(TableSection.class)
+    interface LabelSection {
+    }
+
+    @Section(title = "Files")
+    @After(LabelSection.class)
     interface FileSection {
     }
 
@@ -65,22 +72,90 @@ public final class RegressionTableParameters implements NodeParameters {
     @Persist(configKey = "dependent_variable_row")
     boolean m_dependentRow = true;
 
+    @Layout(LabelSection.class)
+    @Widget(title = "Variable labels", description = "One line per variable: TERM = Label, e.g. 'IC = Industrial "
+        + "Cluster (IC)'; labels the coefficient rows and the dependent variable (the term,label CSV of panelkit table "
+        + "--var-labels). Unlisted names are shown as they are; blank lines and lines starting with # are skipped.")
+    @TextAreaWidget(rows = 6)
+    @Persist(configKey = "variable_labels")
+    String m_variableLabels = "";
+
+    @Layout(LabelSection.class)
+    @Widget(title = "Keep terms", description = "Show only these terms, comma-separated, in this order (empty: "
+        + "every term of the models).")
+    @Persist(configKey = "keep")
+    String m_keep = "";
+
+    @Layout(LabelSection.class)
+    @Widget(title = "Drop terms", description = "Leave out these terms, comma-separated (_cons: the constant).")
+    @Persist(configKey = "drop")
+    String m_drop = "";
+
+    @Layout(LabelSection.class)
+    @Widget(title = "Order terms", description = "Put these terms first, comma-separated, in this order; the rest "
+        + "follow as they first appear in the models. A term that no model has is an error (a typo, usually).")
+    @Persist(configKey = "order")
+    String m_order = "";
+
+    @Layout(LabelSection.class)
+    @Widget(title = "Constant label", description = "Label of the constant's row (the study: 'Constant term').")
+    @Persist(configKey = "constant_label")
+    String m_constantLabel = "Constant";
+
+    @Layout(LabelSection.class)
+    @Widget(title = "Entity effects label", description = "Label of the row saying whether a model has entity "
+        + "fixed effects (the study: 'Regional effects').")
+    @Persist(configKey = "entity_effects_label")
+    String m_entityEffectsLabel = "Region effects";
+
+    @Layout(LabelSection.class)
+    @Widget(title = "Time effects label", description = "Label of the row saying whether a model has time fixed "
+        + "effects.")
+    @Persist(configKey = "time_effects_label")
+    String m_timeEffectsLabel = "Time effects";
+
+    @Layout(LabelSection.class)
+    @Widget(title = "Notes", description = "Further note lines below the table, one per line (e.g. the data "
+        + "source).")
+    @TextAreaWidget(rows = 3)
+    @Persist(configKey = "notes")
+    String m_notes = "";
+
     @Layout(FileSection.class)
-    @Widget(title = "Write files", description = "Also write the table as Markdown, HTML, LaTeX and CSV files.")
+    @Widget(title = "Write files", description = "Also write the table as Markdown, HTML, LaTeX and CSV files: "
+        + "<file>.md, <file>.html, <file>.tex and <file>.csv (UTF-8, the renderers of panelkit table).")
     @ValueReference(WriteFilesRef.class)
     @Persist(configKey = "write_files")
     boolean m_writeFiles;
 
     @Layout(FileSection.class)
-    @Widget(title = "Output file (without extension)", description = "Absolute path of the files without extension: "
-        + "<file>.md, <file>.html, <file>.tex and <file>.csv are written (existing files are replaced).")
+    @Widget(title = "Output file (without extension)", description = "Where to write, without extension: a path "
+        + "relative to the workflow folder (e.g. output/table1), knime://knime.workflow/output/table1, another "
+        + "knime:// URL of a local file (e.g. knime://LOCAL/reports/table1), a file: URL or an absolute path.")
     @Effect(predicate = WriteFilesRef.class, type = EffectType.SHOW)
     @Persist(configKey = "file")
     String m_file = "";
 
+    @Layout(FileSection.class)
+    @Widget(title = "If files exist", description = "Fail: stop with an error naming the file, nothing is written "
+        + "(KNIME's writer default). Overwrite: replace the files.")
+    @ValueSwitchWidget
+    @Effect(predicate = WriteFilesRef.class, type = EffectType.SHOW)
+    @Persist(configKey = "if_exists")
+    OverwriteChoice m_ifExists = OverwriteChoice.FAIL;
+
+    @Layout(FileSection.class)
+    @Widget(title = "Create missing folders", description = "Create the output folder if it does not exist "
+        + "(otherwise the node fails and names the folder).")
+    @Effect(predicate = WriteFilesRef.class, type = EffectType.SHOW)
+    @Persist(configKey = "create_missing_folders")
+    boolean m_createMissingFolders;
+
     RegressionTableOptions toOptions() {
         return new RegressionTableOptions(m_modelLabels, m_title, InferenceStatistic.valueOf(m_statistic.name()),
-            m_decimals, RSquared.valueOf(m_rSquared.name()), m_dependentRow, m_writeFiles, m_file);
+            m_decimals, RSquared.valueOf(m_rSquared.name()), m_dependentRow, m_variableLabels, m_keep, m_drop,
+            m_order, m_constantLabel, m_entityEffectsLabel, m_timeEffectsLabel, m_notes, m_writeFiles,
+            new OutputFiles(m_file, OutputFiles.Overwrite.valueOf(m_ifExists.name()), m_createMissingFolders));
     }
 
     enum StatisticChoice {
@@ -97,6 +172,13 @@ public final class RegressionTableParameters implements NodeParameters {
             WITHIN_ENTITY,
             @Label(value = "LSDV", description = "R² of the dummy-variable regression (Stata areg)")
             LSDV
+    }
+
+    enum OverwriteChoice {
+            @Label(value = "Fail", description = "stop with an error if a file exists")
+            FAIL,
+            @Label(value = "Overwrite", description = "replace existing files")
+            OVERWRITE
     }
 
     static final class WriteFilesRef implements BooleanReference {

@@ -2,11 +2,11 @@ package org.panelkit.knime.support.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.panelkit.engine.PanelKitException;
 import org.panelkit.engine.report.CoefficientPlot;
@@ -21,8 +21,8 @@ import org.panelkit.knime.support.table.ResultTable.Column;
  * Options of the Coefficient Plot node mapped to the engine's {@link PlotOptions}; the plotted points as a result
  * table; the optional files ({@code <file>.svg} and {@code <file>.png}, as {@code panelkit plot} writes them).
  */
-public record CoefficientPlotOptions(String terms, String modelLabels, String title, String xLabel, int width,
-        int height, double scale, boolean writeFiles, String fileBase) {
+public record CoefficientPlotOptions(String terms, String modelLabels, String variableLabels, String title,
+        String xLabel, int width, int height, double scale, boolean writeFiles, OutputFiles files) {
 
     public static final List<Column> POINT_COLUMNS = List.of(
             new Column("model", ColumnKind.STRING, "model label (row of the plot)"),
@@ -35,11 +35,21 @@ public record CoefficientPlotOptions(String terms, String modelLabels, String ti
 
     /** The terms, comma-separated, e.g. the study's IC; 720 pixels wide, height from the rows, scale 2. */
     public static CoefficientPlotOptions of(String terms) {
-        return new CoefficientPlotOptions(terms, "", "", "", 720, 0, 2, false, "");
+        return new CoefficientPlotOptions(terms, "", "", "", "", 720, 0, 2, false, OutputFiles.at(""));
     }
 
     public CoefficientPlotOptions withFiles(String base) {
-        return new CoefficientPlotOptions(terms, modelLabels, title, xLabel, width, height, scale, true, base);
+        return withFiles(OutputFiles.at(base));
+    }
+
+    public CoefficientPlotOptions withFiles(OutputFiles f) {
+        return new CoefficientPlotOptions(terms, modelLabels, variableLabels, title, xLabel, width, height, scale, true,
+                f);
+    }
+
+    public CoefficientPlotOptions withVariableLabels(String labels) {
+        return new CoefficientPlotOptions(terms, modelLabels, labels, title, xLabel, width, height, scale, writeFiles,
+                files);
     }
 
     /** The terms as a list. */
@@ -71,7 +81,8 @@ public record CoefficientPlotOptions(String terms, String modelLabels, String ti
                     + "plot, comma-separated (e.g. IC)");
         }
         try {
-            return PlotOptions.builder(terms).title(title).xLabel(xLabel).width(width).height(height).scale(scale)
+            return PlotOptions.builder(terms).title(title).xLabel(xLabel)
+                    .variableLabels(TermLabels.parse(variableLabels, "Variable labels")).width(width).height(height).scale(scale)
                     .build();
         } catch (PanelKitException e) {
             throw new IllegalArgumentException(e.getMessage() + ": change the option", e);
@@ -90,28 +101,23 @@ public record CoefficientPlotOptions(String terms, String modelLabels, String ti
      * @throws IllegalArgumentException naming the option to fix
      */
     public void validate(int models) {
+        validate(models, null);
+    }
+
+    /**
+     * @param context how to resolve the output location; null: not checked
+     * @throws IllegalArgumentException naming the option to fix
+     */
+    public void validate(int models, OutputFiles.Context context) {
         if (models < 1) {
             throw new IllegalArgumentException("no model connected: add a pair of Model input ports (coefficients, "
                     + "statistics) and connect a Panel Regression node's first two outputs");
         }
         ModelInput.labels(modelLabels, models);
-        if (writeFiles) {
-            filePath();
+        TermLabels.parse(variableLabels, "Variable labels");
+        if (writeFiles && context != null) {
+            files.base(context);
         }
-    }
-
-    /** The file base as an absolute path (.svg and .png are added). */
-    public Path filePath() {
-        if (fileBase == null || fileBase.isBlank()) {
-            throw new IllegalArgumentException("no output file given: enter an absolute path without extension (e.g. "
-                    + "/home/me/coefplot) or switch off 'Write files'");
-        }
-        Path p = Paths.get(fileBase.strip());
-        if (!p.isAbsolute()) {
-            throw new IllegalArgumentException("the output file '" + fileBase + "' is not an absolute path: enter a full "
-                    + "path without extension");
-        }
-        return p;
     }
 
     public static ResultTable points(CoefficientPlot plot) {
@@ -122,16 +128,11 @@ public record CoefficientPlotOptions(String terms, String modelLabels, String ti
         return b.build();
     }
 
-    /** Writes {@code <base>.svg} and {@code <base>.png}; returns them. */
-    public List<Path> write(CoefficientPlot plot) throws IOException {
-        Path base = filePath();
-        if (base.getParent() != null) {
-            Files.createDirectories(base.getParent());
-        }
-        Path svg = base.resolveSibling(base.getFileName() + ".svg");
-        Path png = base.resolveSibling(base.getFileName() + ".png");
-        Files.writeString(svg, plot.svg(), StandardCharsets.UTF_8);
-        Files.write(png, plot.png());
-        return List.of(svg, png);
+    /** Writes {@code <base>.svg} and {@code <base>.png} per the file options; returns them. */
+    public List<Path> write(CoefficientPlot plot, OutputFiles.Context context) throws IOException {
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        contents.put("svg", plot.svg().getBytes(StandardCharsets.UTF_8));
+        contents.put("png", plot.png());
+        return files.write(context, contents);
     }
 }

@@ -18,7 +18,8 @@ class CoefficientPlotOptionsTest {
 
     @Test
     void plotsTheModelsReadFromTables(@TempDir Path dir) throws Exception {
-        var o = CoefficientPlotOptions.of(" ic , fdi").withFiles(dir.resolve("coefplot").toString());
+        var o = CoefficientPlotOptions.of(" ic , fdi").withFiles(dir.resolve("coefplot").toString())
+                .withVariableLabels("ic = Industrial Cluster (IC)");
         assertEquals(List.of("ic", "fdi"), o.termList());
         var options = o.toPlotOptions(2);
         CoefficientPlot plot = CoefficientPlot.of(List.of(
@@ -27,7 +28,9 @@ class CoefficientPlotOptionsTest {
         ResultTable points = CoefficientPlotOptions.points(plot);
         assertEquals(3, points.rowCount()); // ic in both, fdi in West
         assertEquals("East", points.value(0, 0));
-        var files = o.write(plot);
+        assertEquals("Industrial Cluster (IC)", points.value(0, 2));
+        assertEquals("fdi", points.value(2, 2));
+        var files = o.write(plot, OutputFiles.folderContext(null));
         assertEquals(2, files.size());
         assertTrue(Files.readString(dir.resolve("coefplot.svg")).startsWith("<"));
         byte[] png = Files.readAllBytes(dir.resolve("coefplot.png"));
@@ -44,7 +47,11 @@ class CoefficientPlotOptionsTest {
         assertEquals("no terms to plot: the models have no slopes; enter the regressors to plot, comma-separated "
                 + "(e.g. IC)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new CoefficientPlotOptions("IC", "", "", "", 100, 0, 2, false, "").toPlotOptions(1));
+                () -> new CoefficientPlotOptions("IC", "", "", "", "", 100, 0, 2, false, OutputFiles.at("")).toPlotOptions(1));
         assertEquals("plot width must be between 200 and 20000 pixels, got 100: change the option", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> CoefficientPlotOptions.of("IC").withVariableLabels("IC: Industrial Cluster").validate(1));
+        assertEquals("Variable labels, line 1 'IC: Industrial Cluster': write TERM = Label, e.g. IC = Industrial "
+                + "Cluster (IC)", e.getMessage());
     }
 }

@@ -127,7 +127,8 @@ class ModelInputTest {
             kinds.add((String) g.value(r, 0));
         }
         assertTrue(kinds.containsAll(List.of("MODEL_LABELS", "ESTIMATE", "UNCERTAINTY", "NOTE")), kinds.toString());
-        var files = RegressionTableOptions.defaults().withFiles(dir.resolve("out/table1").toString()).write(t);
+        var files = RegressionTableOptions.defaults().withFiles(new OutputFiles(dir.resolve("out/table1").toString(),
+                OutputFiles.Overwrite.FAIL, true)).write(t, OutputFiles.folderContext(null));
         assertEquals(4, files.size());
         assertEquals(TableFormat.LATEX.render(t), Files.readString(dir.resolve("out/table1.tex")));
         assertTrue(Files.exists(dir.resolve("out/table1.md")));
@@ -144,9 +145,10 @@ class ModelInputTest {
         e = assertThrows(IllegalArgumentException.class, () -> ModelInput.labels("a;b;c", 2));
         assertEquals("3 model labels for 2 models: remove labels or add model input ports", e.getMessage());
         assertEquals(Arrays.asList("East", null), ModelInput.labels("East; ", 2));
-        e = assertThrows(IllegalArgumentException.class,
-                () -> RegressionTableOptions.defaults().withFiles("relative/table").toTableOptions(1));
-        assertTrue(e.getMessage().startsWith("the output file 'relative/table' is not an absolute path"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RegressionTableOptions.defaults()
+                .withFiles("relative/table").toTableOptions(1, OutputFiles.folderContext(null)));
+        assertTrue(e.getMessage().startsWith("the output location 'relative/table' is relative to the workflow, but "
+                + "the workflow has no local folder"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> RegressionTableOptions.defaults().toTableOptions(0));
         assertTrue(e.getMessage().startsWith("no model connected"), e.getMessage());
     }

@@ -72,8 +72,12 @@ class NodeDialogDataServiceTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** The example workflows' variables (workflows/README.md), as the source node pushes them. */
-    private static final Map<String, Object> WORKFLOW_VARIABLES = Map.of("se_type", "CLUSTER", "break_year", 2017);
+    /**
+     * The example workflows' variables (workflows/README.md) and those their Variable Expression node creates, as
+     * the source node pushes them.
+     */
+    private static final Map<String, Object> WORKFLOW_VARIABLES = Map.of("se_type", "CLUSTER", "break_year", 2017,
+        "data_note", "synthetic demonstration data - not the study's data", "period_labels", "2001-2016; 2017-2021");
 
     private WorkflowManager m_wfm;
 

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -29,12 +31,17 @@ import org.knime.core.node.workflow.WorkflowManager;
 import org.panelkit.knime.tests.KnimeTestSupport;
 
 /**
- * Issue 9 (e): KNIME's own loader loads every example workflow; every PanelKit node loads with its settings and no
- * load error, and exactly the knime-base/testing nodes that the KNIME SDK lacks are missing. Each workflow's
- * PanelKit chain, fed the workflow's data, reproduces the workflow's expected tables (from ./panelkit reproduce) to
- * 1e-10, and every advertised value of the workflow variables se_type and break_year runs.
+ * Issue 9 (e), issue 10: KNIME's own loader loads every example workflow and testflow; every PanelKit node loads
+ * with its settings and no load error, and exactly the knime-base/testing nodes that the KNIME SDK lacks are missing;
+ * the user-facing workflows have no KNIME Testing Framework node, the testflows have Table Difference Checkers. Each
+ * testflow's PanelKit chain, fed the workflow's data, reproduces the expected tables (from ./panelkit reproduce) to
+ * 1e-10; each user-facing Regression Table prints reproduce's labelled table; every advertised value of the
+ * workflow variables se_type and break_year runs.
  */
 class ExampleWorkflowsTest {
+    /** The KNIME Testing Framework's node in the testflows (not in a default KNIME install). */
+    private static final String DIFFERENCE_CHECKER = "org.knime.testing.internal.nodes.differ.DifferenceCheckerNodeFactory";
+
     /** The knime-base and testing nodes in the examples: not in the KNIME SDK, so MISSING here (not for a user). */
     private static final Set<String> NOT_IN_SDK = Set.of(
         "org.knime.base.node.io.filehandling.csv.reader.CSVTableReaderNodeFactory",
@@ -49,12 +56,32 @@ class ExampleWorkflowsTest {
     static final List<String> SE_TYPES = List.of("IID", "HC0", "HC1", "CR0", "CLUSTER", "CR2", "TWOWAY",
         "DRISCOLL_KRAAY");
 
+    /** The user-facing example workflows (workflows/*): a default KNIME install plus PanelKit runs them. */
     static List<Path> workflows() throws IOException {
-        try (Stream<Path> s = Files.list(KnimeTestSupport.root().resolve("workflows"))) {
+        return list(KnimeTestSupport.root().resolve("workflows"));
+    }
+
+    /** The testflows (workflows/testflows/*): the examples plus Table Difference Checkers. */
+    static List<Path> testflows() throws IOException {
+        return list(KnimeTestSupport.root().resolve("workflows/testflows"));
+    }
+
+    static List<Path> allWorkflows() throws IOException {
+        List<Path> all = new ArrayList<>(workflows());
+        all.addAll(testflows());
+        return all;
+    }
+
+    private static List<Path> list(final Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
             List<Path> out = new ArrayList<>(s.filter(p -> Files.exists(p.resolve("workflow.knime"))).sorted().toList());
-            assertTrue(out.size() >= 6, "example workflows: " + out);
+            assertTrue(out.size() >= 6, "workflows in " + dir + ": " + out);
             return out;
         }
+    }
+
+    private static boolean isTestflow(final Path workflow) {
+        return workflow.getParent().getFileName().toString().equals("testflows");
     }
 
     /** Loads a copy of the workflow (loading may write into the folder) with KNIME's loader. */
@@ -84,7 +111,7 @@ class ExampleWorkflowsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("workflows")
+    @MethodSource("allWorkflows")
     void loadsWithKnimesLoader(final Path workflow) throws Exception {
         WorkflowManager wfm = load(workflow);
         try {
@@ -116,6 +143,12 @@ class ExampleWorkflowsTest {
                 }
             }
             assertEquals(nonPanelKit, missing, "exactly the nodes the SDK lacks are missing");
+            if (isTestflow(workflow)) {
+                assertTrue(nonPanelKit.contains(DIFFERENCE_CHECKER), "a testflow without Table Difference Checker");
+            } else {
+                assertTrue(nonPanelKit.stream().noneMatch(f -> f.startsWith("org.knime.testing.")),
+                    "a user-facing workflow needs the KNIME Testing Framework: " + nonPanelKit);
+            }
         } finally {
             wfm.getParent().removeProject(wfm.getID());
         }
@@ -137,7 +170,7 @@ class ExampleWorkflowsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("workflows")
+    @MethodSource("testflows")
     void panelKitChainReproducesTheExpectedTables(final Path workflow) throws Exception {
         WorkflowManager wfm = load(workflow);
         WorkflowReplay replay = new WorkflowReplay(workflow, wfm);
@@ -179,6 +212,83 @@ class ExampleWorkflowsTest {
             KnimeTestSupport.dispose(replay.runner());
             wfm.getParent().removeProject(wfm.getID());
         }
+    }
+
+    /**
+     * Every Regression Table of the user-facing workflows prints the table of {@code ./panelkit reproduce} (its
+     * table1-4.csv in releng/workflows/expected, matched by the title): the study's variable labels, "Constant
+     * term", "Regional effects", the period labels of Table 3 and the data note, cell by cell.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("workflows")
+    void regressionTablesAreReproducesTables(final Path workflow) throws Exception {
+        Map<String, List<List<String>>> expected = new HashMap<>();
+        for (int t = 1; t <= 4; t++) {
+            List<List<String>> rows = csv(Files.readString(KnimeTestSupport.root()
+                .resolve("releng/workflows/expected/table" + t + ".csv")));
+            expected.put(rows.get(0).get(0), rows.subList(1, rows.size()));
+        }
+        WorkflowManager wfm = load(workflow);
+        WorkflowReplay replay = new WorkflowReplay(workflow, wfm);
+        try {
+            assertTrue(replay.run().isEmpty(), "checks in a user-facing workflow");
+            List<Integer> tables = replay.panelKitNodes("RegressionTableNodeFactory");
+            for (int index : tables) {
+                String title = replay.modelSettings(index).getString("title");
+                List<List<String>> want = expected.get(title);
+                assertTrue(want != null, "no table of ./panelkit reproduce has the title '" + title + "' ("
+                    + expected.keySet() + ")");
+                var grid = KnimeTestSupport.rows(KnimeTestSupport.table(replay.runner(), replay.runnerNode(index), 0));
+                assertEquals(want.size(), grid.size(), title + ": rows");
+                for (int r = 0; r < want.size(); r++) {
+                    List<String> row = new ArrayList<>();
+                    for (int c = 2; c < grid.spec().getNumColumns(); c++) {
+                        var cell = grid.rows().get(r).getCell(c);
+                        row.add(cell.isMissing() ? "" : cell.toString());
+                    }
+                    assertEquals(want.get(r), row, title + ", row " + (r + 1));
+                }
+            }
+            if (workflow.getFileName().toString().equals("PanelKit_Study_All")) {
+                assertEquals(4, tables.size(), "Tables 1 to 4");
+            }
+        } finally {
+            KnimeTestSupport.dispose(replay.runner());
+            wfm.getParent().removeProject(wfm.getID());
+        }
+    }
+
+    /** RFC 4180 records (quoted fields with "" and commas; no line breaks inside fields in these files). */
+    static List<List<String>> csv(final String text) {
+        List<List<String>> out = new ArrayList<>();
+        for (String line : text.split("\r?\n")) {
+            List<String> fields = new ArrayList<>();
+            StringBuilder f = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (quoted) {
+                    if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        f.append('"');
+                        i++;
+                    } else if (ch == '"') {
+                        quoted = false;
+                    } else {
+                        f.append(ch);
+                    }
+                } else if (ch == '"') {
+                    quoted = true;
+                } else if (ch == ',') {
+                    fields.add(f.toString());
+                    f.setLength(0);
+                } else {
+                    f.append(ch);
+                }
+            }
+            fields.add(f.toString());
+            out.add(fields);
+        }
+        return out;
     }
 
     static List<String> seTypes() {

@@ -40,7 +40,8 @@ import org.panelkit.knime.tests.KnimeTestSupport.Table;
  * Runs the PanelKit chain of a loaded example workflow: every PanelKit node with its own settings (flow-variable
  * bindings included), connections and the workflow's variables, in a new workflow; the knime-base nodes that the
  * KNIME SDK lacks (CSV Reader, Expression, Expression Row Filter, Column Filter) are replayed in Java and feed
- * the PanelKit nodes through test source nodes; the Table Difference Checkers' two inputs are collected as checks.
+ * the PanelKit nodes through test source nodes; the Variable Expression nodes' String variables are evaluated
+ * first (they label tables); the Table Difference Checkers' two inputs (testflows) are collected as checks.
  */
 final class WorkflowReplay {
     /** A Table Difference Checker's inputs after the run. */
@@ -121,6 +122,20 @@ final class WorkflowReplay {
     /** Builds and runs the chain; returns the Difference Checkers' inputs. */
     List<Check> run() throws Exception {
         m_runner = KnimeTestSupport.newProject("replay of " + m_dir.getFileName());
+        for (NodeContainer nc : order()) { // the variables a Variable Expression node creates (data_note, ...)
+            if (factory(nc).endsWith("ExpressionFlowVariableNodeFactory")) {
+                NodeSettingsRO more = m_settings.get(nc.getID().getIndex()).getNodeSettings("model")
+                    .getNodeSettings("additionalExpressions");
+                for (String k : more.keySet()) {
+                    NodeSettingsRO e = more.getNodeSettings(k);
+                    Object v = KnimeExpression.evaluate(e.getString("script"), col -> {
+                        throw new AssertionError("a variable expression refers to column " + col);
+                    }, m_variables);
+                    assertEquals("String", e.getString("flowVariableReturnType"), "only String variables replayed");
+                    m_variables.put(e.getString("createdFlowVariable"), v.toString());
+                }
+            }
+        }
         List<FlowVariable> vars = new ArrayList<>();
         m_variables.forEach((name, value) -> vars.add(value instanceof Integer i ? new FlowVariable(name, i)
             : value instanceof Double d ? new FlowVariable(name, d) : new FlowVariable(name, value.toString())));
@@ -170,6 +185,17 @@ final class WorkflowReplay {
             all.remove(ready);
         }
         return out;
+    }
+
+    /** The PanelKit nodes of the loaded workflow whose factory class ends with {@code suffix}, by node index. */
+    List<Integer> panelKitNodes(final String suffix) {
+        return m_loaded.getNodeContainers().stream().filter(nc -> factory(nc).endsWith(suffix))
+            .map(nc -> nc.getID().getIndex()).sorted().toList();
+    }
+
+    /** The model settings of a node of the loaded workflow as saved in its settings.xml. */
+    NodeSettingsRO modelSettings(final int index) throws InvalidSettingsException {
+        return m_settings.get(index).getNodeSettings("model");
     }
 
     /** The tables reaching a replayed node or a checker (executing the runner where a PanelKit node feeds it). */
