@@ -73,28 +73,7 @@ final class LqInputReader {
         KeyColumn regionKey = data.key(spec.region());
         KeyColumn timeKey = data.key(spec.time());
         int n = data.rowCount();
-        KeyColumn industryKey = null;
-        String[] industryNames;
-        double[][] val;
-        int[] ind = null;
-        if (wide) {
-            // one value column per industry: cell q is industry q
-            industryNames = spec.industries().toArray(new String[0]);
-            val = new double[industryNames.length][];
-            for (int j = 0; j < industryNames.length; j++) {
-                val[j] = numeric(industryNames[j], "industry");
-            }
-        } else {
-            // one value per row: its industry is the row's level of the industry column
-            need(spec.industry());
-            industryKey = data.key(spec.industry());
-            industryNames = new String[industryKey.levelCount()];
-            for (int j = 0; j < industryNames.length; j++) {
-                industryNames[j] = industryKey.level(j);
-            }
-            val = new double[][] {numeric(spec.value(), "value")};
-            ind = industryKey.codes();
-        }
+        ValueColumns values = wide ? readWide() : readLong();
         double[][] nat = null;
         if (!spec.nationalColumns().isEmpty()) {
             nat = new double[spec.nationalColumns().size()][];
@@ -106,8 +85,45 @@ final class LqInputReader {
             throw new PanelKitException("the table has no rows");
         }
         int natRegion = nationalRegion(regionKey);
-        return new LqCells(wide, n, regionKey, timeKey, industryKey, ind, val, nat, industryNames, natRegion, 0,
-                List.of());
+        return new LqCells(wide, n, regionKey, timeKey, values.industryKey, values.ind, values.val, nat,
+                values.industryNames, natRegion, 0, List.of());
+    }
+
+    /** The values and what industry each cell is, before they become {@link LqCells}. */
+    private static final class ValueColumns {
+        final KeyColumn industryKey;
+        final int[] ind;
+        final double[][] val;
+        final String[] industryNames;
+
+        ValueColumns(KeyColumn industryKey, int[] ind, double[][] val, String[] industryNames) {
+            this.industryKey = industryKey;
+            this.ind = ind;
+            this.val = val;
+            this.industryNames = industryNames;
+        }
+    }
+
+    /** Wide layout: one value column per industry; cell q of a row is industry q. */
+    private ValueColumns readWide() {
+        String[] industryNames = spec.industries().toArray(new String[0]);
+        double[][] val = new double[industryNames.length][];
+        for (int j = 0; j < industryNames.length; j++) {
+            val[j] = numeric(industryNames[j], "industry");
+        }
+        return new ValueColumns(null, null, val, industryNames);
+    }
+
+    /** Long layout: one value per row; its industry is the row's level of the industry column. */
+    private ValueColumns readLong() {
+        need(spec.industry());
+        KeyColumn industryKey = data.key(spec.industry());
+        String[] industryNames = new String[industryKey.levelCount()];
+        for (int j = 0; j < industryNames.length; j++) {
+            industryNames[j] = industryKey.level(j);
+        }
+        double[][] val = {numeric(spec.value(), "value")};
+        return new ValueColumns(industryKey, industryKey.codes(), val, industryNames);
     }
 
     /** Code of the region value naming the national rows ({@link LqSpec#nationalRegion()}), or -1. */
