@@ -13,6 +13,7 @@ import org.knime.core.node.port.PortType;
 import org.panelkit.engine.lq.LocationQuotients;
 import org.panelkit.engine.lq.LqResult;
 import org.panelkit.engine.lq.LqSpec;
+import org.panelkit.knime.node.EngineThreads;
 import org.panelkit.knime.node.PanelKitNodeModel;
 import org.panelkit.knime.support.lq.LqOptions;
 import org.panelkit.knime.support.lq.LqReport;
@@ -50,7 +51,8 @@ public final class LocationQuotientNodeModel extends PanelKitNodeModel<LocationQ
         ColumnsBuilder columns = ColumnsBuilder.forRows(table.size());
         o.declareColumns(schema, spec, columns);
         var data = KnimeTables.read(table, columns, exec.createSubProgress(0.3));
-        LqResult result = LocationQuotients.compute(data, spec, progress(exec.createSubProgress(0.4)));
+        LqResult result = EngineThreads.call(() -> LocationQuotients.compute(data, spec,
+            progress(exec.createSubProgress(0.4))));
         LqReport report = new LqReport(result);
         BufferedDataTable out =
             KnimeTables.rearrange(table, List.of(), appended(o, report), exec.createSubExecutionContext(0.25));
