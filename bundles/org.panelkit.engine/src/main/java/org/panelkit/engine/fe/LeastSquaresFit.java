@@ -70,44 +70,13 @@ final class LeastSquaresFit {
      */
     static LeastSquaresFit of(EstimationSample s, FixedEffectsProjector proj, WithinTransform within) {
         Screening screen = Screening.of(s, proj, within);
+        ScaledQr qr = ScaledQr.of(screen, within);
         List<Dropped> dropped = new ArrayList<>(screen.dropped);
-        List<Integer> candidates = screen.candidates;
-        int c = candidates.size();
-        // R of [X~ y~] (columns scaled to unit norm) streamed in blocks, then lm's pivoted QR on the small R:
-        // X = Q R, so partial column norms, Q'y and the triangular factor are those of the full problem.
-        double[] yt = within.y;
-        double[][] cols = new double[c + 1][];
-        double[] scale = new double[c + 1];
-        for (int p = 0; p < c; p++) {
-            cols[p] = within.x[candidates.get(p)];
-            scale[p] = 1.0 / screen.withinNorm[candidates.get(p)];
-        }
-        cols[c] = yt;
-        double yNorm = FixedEffectsRegression.norm(yt);
-        scale[c] = yNorm > 0 ? 1.0 / yNorm : 1.0;
-        double[][] rFactor = StreamingQr.r(cols, scale);
-        double[][] small = new double[c][c + 1];
-        double[] smallY = new double[c + 1];
-        for (int i = 0; i <= c; i++) {
-            for (int p = 0; p < c; p++) {
-                small[p][i] = rFactor[i][p];
-            }
-            smallY[i] = rFactor[i][c] / scale[c];
-        }
-        PivotedQr qr = PivotedQr.decompose(small, FixedEffectsRegression.QR_TOL);
-        int k = qr.rank();
-        int[] kept = new int[k];
-        double[] keptScale = new double[k];
-        for (int p = 0; p < c; p++) {
-            int original = candidates.get(qr.pivot(p));
-            if (p < k) {
-                kept[p] = original;
-                keptScale[p] = 1.0 / scale[qr.pivot(p)];
-            } else {
-                dropped.add(new Dropped(s.xNames.get(original), Dropped.Reason.COLLINEAR));
-            }
+        for (int original : qr.collinear) {
+            dropped.add(new Dropped(s.xNames.get(original), Dropped.Reason.COLLINEAR));
         }
         dropped.sort(Comparator.comparingInt(d -> s.xNames.indexOf(d.name())));
+        int k = qr.kept.length;
         if (k == 0) {
             throw new PanelKitException("no regressor can be estimated: " + describe(dropped));
         }
@@ -117,21 +86,13 @@ final class LeastSquaresFit {
             throw new PanelKitException("too few observations: " + s.n + " observations for " + k
                     + " regressors and " + kFe + " fixed effects (need more observations than parameters)");
         }
-        double[] bs = qr.solveR(qr.qtyHead(smallY));
-        double[] b = new double[k];
-        for (int j = 0; j < k; j++) {
-            b[j] = bs[j] / keptScale[j];
-        }
-        double[][] bread = qr.inverseGram();
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                bread[i][j] /= keptScale[i] * keptScale[j];
-            }
-        }
+        double[] b = qr.slopes();
+        double[][] bread = qr.bread();
         double[][] xt = new double[k][];
         for (int j = 0; j < k; j++) {
-            xt[j] = within.x[kept[j]];
+            xt[j] = within.x[qr.kept[j]];
         }
+        double[] yt = within.y;
         double tssWithin = FixedEffectsRegression.sumSquares(yt);
         double[] e = yt; // residuals overwrite y~, which is not needed any more
         for (int j = 0; j < k; j++) {
@@ -142,7 +103,93 @@ final class LeastSquaresFit {
             }
         }
         double ssr = FixedEffectsRegression.sumSquares(e);
-        return new LeastSquaresFit(kept, b, bread, xt, dropped, screen.means, tssWithin, e, ssr, dfResid);
+        return new LeastSquaresFit(qr.kept, b, bread, xt, dropped, screen.means, tssWithin, e, ssr, dfResid);
+    }
+
+    /**
+     * lm's pivoted QR of the candidate columns, computed on the R factor of [X~ y~] with every column scaled to
+     * unit norm (scaling makes the 1e-7 rank tolerance relative to each column, as lm's dqrdc2 does with its
+     * column norms). R comes from the streaming QR over the rows ({@link StreamingQr}); X = Q R, so partial column
+     * norms, Q'y and the triangular factor of the small problem are those of the full one.
+     */
+    private static final class ScaledQr {
+        /** Index into {@code EstimationSample.x} of each estimable column, in pivot order. */
+        final int[] kept;
+        /** c_j: the scale that was applied to kept column j (1 / its within norm). */
+        final double[] keptScale;
+        /** Index into {@code EstimationSample.x} of each candidate the pivoting found collinear. */
+        final int[] collinear;
+        private final PivotedQr qr;
+        private final double[] smallY;
+
+        private ScaledQr(int[] kept, double[] keptScale, int[] collinear, PivotedQr qr, double[] smallY) {
+            this.kept = kept;
+            this.keptScale = keptScale;
+            this.collinear = collinear;
+            this.qr = qr;
+            this.smallY = smallY;
+        }
+
+        static ScaledQr of(Screening screen, WithinTransform within) {
+            List<Integer> candidates = screen.candidates;
+            int c = candidates.size();
+            double[] yt = within.y;
+            double[][] cols = new double[c + 1][];
+            double[] scale = new double[c + 1];
+            for (int p = 0; p < c; p++) {
+                cols[p] = within.x[candidates.get(p)];
+                scale[p] = 1.0 / screen.withinNorm[candidates.get(p)];
+            }
+            cols[c] = yt;
+            double yNorm = FixedEffectsRegression.norm(yt);
+            scale[c] = yNorm > 0 ? 1.0 / yNorm : 1.0;
+            double[][] rFactor = StreamingQr.r(cols, scale);
+            // the candidates' block of R as the small design, and R's last column (y~ unscaled again) as its y
+            double[][] small = new double[c][c + 1];
+            double[] smallY = new double[c + 1];
+            for (int i = 0; i <= c; i++) {
+                for (int p = 0; p < c; p++) {
+                    small[p][i] = rFactor[i][p];
+                }
+                smallY[i] = rFactor[i][c] / scale[c];
+            }
+            PivotedQr qr = PivotedQr.decompose(small, FixedEffectsRegression.QR_TOL);
+            int k = qr.rank();
+            int[] kept = new int[k];
+            double[] keptScale = new double[k];
+            int[] collinear = new int[c - k];
+            for (int p = 0; p < c; p++) {
+                int original = candidates.get(qr.pivot(p));
+                if (p < k) {
+                    kept[p] = original;
+                    keptScale[p] = 1.0 / scale[qr.pivot(p)];
+                } else {
+                    collinear[p - k] = original;
+                }
+            }
+            return new ScaledQr(kept, keptScale, collinear, qr, smallY);
+        }
+
+        /** b_j = b^s_j / c_j with b^s = R^-1 Q'y~ of the scaled columns. */
+        double[] slopes() {
+            double[] bs = qr.solveR(qr.qtyHead(smallY));
+            double[] b = new double[kept.length];
+            for (int j = 0; j < b.length; j++) {
+                b[j] = bs[j] / keptScale[j];
+            }
+            return b;
+        }
+
+        /** B_ij = B^s_ij / (c_i c_j) with B^s = R^-1 R^-T of the scaled columns. */
+        double[][] bread() {
+            double[][] bread = qr.inverseGram();
+            for (int i = 0; i < kept.length; i++) {
+                for (int j = 0; j < kept.length; j++) {
+                    bread[i][j] /= keptScale[i] * keptScale[j];
+                }
+            }
+            return bread;
+        }
     }
 
     private static String describe(List<Dropped> dropped) {
