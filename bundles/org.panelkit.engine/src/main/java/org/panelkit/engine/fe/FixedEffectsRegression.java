@@ -71,8 +71,8 @@ public final class FixedEffectsRegression {
     }
 
     /**
-     * Step 5, the constant of Stata's xtreg/reghdfe: with fixed effects the regression is reparametrised from
-     * (b, mu) on the augmented design Z = [X~, 1] to (b, _cons = ybar - xbar'b), so that _cons is the mean of
+     * Step 4 (variance), the constant of Stata's xtreg/reghdfe: with fixed effects the regression is
+     * reparametrised from (b, mu) on the augmented design Z = [X~, 1] to (b, _cons = ybar - xbar'b), so that _cons is the mean of
      * the effects' fitted values. Its variance comes from the same sandwich on Z, V = L V_z L' with
      * L = [[I, 0], [-xbar', 1]]; the bread of the column of ones is 1/N (it is orthogonal to X~).
      * Without fixed effects Z = X~ and L = I.
@@ -142,7 +142,7 @@ public final class FixedEffectsRegression {
     }
 
     /**
-     * Step 6, the report: coefficients with inference, the constant, fit statistics and tests.
+     * Step 5, the report: coefficients with inference, the constant, fit statistics and tests.
      * R-squared: within 1 - SSR / y~'y~ (with fixed effects), within-entity 1 - SSR / sum (y - ybar_i)^2 (Stata's
      * xtreg "within"), LSDV 1 - SSR / TSS (centred when there is a constant); F = ((y~'y~ - SSR) / k) /
      * (SSR / df_resid), the model F of the iid fit; the Wald test uses the chosen variance.
