@@ -74,8 +74,8 @@ public final class FixedEffectsRegression {
      * Step 4 (variance), the constant of Stata's xtreg/reghdfe: with fixed effects the regression is
      * reparametrised from (b, mu) on the augmented design Z = [X~, 1] to (b, _cons = ybar - xbar'b), so that
      * _cons is the observation-weighted mean of the intercepts a_i (+ g_t). Its variance comes from the same
-     * sandwich on Z, V = L V_z L' with L = [[I, 0], [-xbar', 1]]; the bread of the column of ones is 1/N (it is orthogonal to X~).
-     * Without fixed effects Z = X~ and L = I.
+     * sandwich on Z, V = L V_z L' with L = [[I, 0], [-xbar', 1]]; the bread of the column of ones is 1/N
+     * (it is orthogonal to X~). Without fixed effects Z = X~ and L = I.
      */
     private static final class ConstantDesign {
         final boolean hasConstant;
