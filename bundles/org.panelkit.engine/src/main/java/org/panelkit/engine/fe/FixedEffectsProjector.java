@@ -111,7 +111,8 @@ public final class FixedEffectsProjector {
 
     /**
      * C = diag(n_q) - sum_p c_p c_p' / n_p, accumulated group by group (upper triangle, then mirrored); the
-     * groups are split between two threads on large panels.
+     * groups are split between two threads (of the current fork/join pool, see
+     * {@link org.panelkit.engine.Parallelism}) on large panels.
      */
     private double[][] reducedMatrix() {
         int q = secondaryLevels;
@@ -120,8 +121,8 @@ public final class FixedEffectsProjector {
         int mid = primaryLevels / 2;
         double[][] c;
         if (n > 200_000) {
-            java.util.concurrent.CompletableFuture<double[][]> first = java.util.concurrent.CompletableFuture
-                    .supplyAsync(() -> outerProducts(start, members, 0, mid));
+            java.util.concurrent.ForkJoinTask<double[][]> first = org.panelkit.engine.Parallelism
+                    .fork(() -> outerProducts(start, members, 0, mid));
             double[][] second = outerProducts(start, members, mid, primaryLevels);
             c = first.join();
             for (int a = 0; a < q; a++) {

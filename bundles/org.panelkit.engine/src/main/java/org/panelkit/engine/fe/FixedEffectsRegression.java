@@ -2,13 +2,10 @@ package org.panelkit.engine.fe;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.panelkit.engine.PanelKitException;
 import org.panelkit.engine.ProgressMonitor;
 import org.panelkit.engine.data.ColumnSource;
-import org.panelkit.engine.linalg.PivotedQr;
-import org.panelkit.engine.linalg.StreamingQr;
 import org.panelkit.engine.linalg.SymmetricEigen;
 import org.panelkit.engine.stats.Distributions;
 import org.panelkit.engine.vcov.Matrices;
@@ -17,21 +14,27 @@ import org.panelkit.engine.vcov.VarianceEstimate;
 
 /**
  * Linear regression with entity and/or period fixed effects (or pooled OLS), as {@code xtreg, fe},
- * {@code reghdfe}, {@code plm(model = "within")} and {@code fixest::feols}:
+ * {@code reghdfe}, {@code plm(model = "within")} and {@code fixest::feols}, in the economist's steps:
  * <ol>
- * <li>the estimation sample ({@link EstimationSample}: listwise deletion, sorted, duplicates rejected);</li>
- * <li>y and X are residualized on the fixed effects exactly ({@link FixedEffectsProjector});</li>
- * <li>a regressor whose within-transformed norm is below 1e-7 of its centred norm is absorbed by the effects
- * and dropped (plm's rule: the fixed effects win); the rest are unit-scaled and go through R's pivoted QR
- * (tolerance 1e-7), which drops and names collinear columns;</li>
- * <li>b = R^-1 Q'y~, bread B = (X~'X~)^-1 = R^-1 R^-T, never an explicit inverse of X'X;</li>
- * <li>the variance estimator and its convention ({@link VarianceFactory});</li>
- * <li>Stata's constant ybar - xbar'b with its standard error from the same sandwich applied to the augmented
- * design [X~, 1] (the reparametrisation xtreg and reghdfe use).</li>
+ * <li>sample: the estimation sample ({@link EstimationSample}: listwise deletion, sorted, duplicates
+ * rejected, singletons);</li>
+ * <li>absorption: y and X are residualized on the fixed effects exactly ({@link FixedEffectsProjector},
+ * {@link WithinTransform});</li>
+ * <li>least squares ({@link LeastSquaresFit}): a regressor whose within-transformed norm is below 1e-7 of its
+ * centred norm is absorbed by the effects and dropped (plm's rule: the fixed effects win); the rest are
+ * unit-scaled and go through R's pivoted QR (tolerance 1e-7), which drops and names collinear columns;
+ * b = R^-1 Q'y~, bread B = (X~'X~)^-1 = R^-1 R^-T, never an explicit inverse of X'X;</li>
+ * <li>variance: the estimator and its convention ({@link VarianceFactory}), with Stata's constant
+ * ybar - xbar'b and its standard error from the same sandwich applied to the augmented design [X~, 1] (the
+ * reparametrisation xtreg and reghdfe use, {@code ConstantDesign});</li>
+ * <li>report: coefficients, fit statistics, F and Wald tests ({@link FixedEffectsResult}).</li>
  * </ol>
+ * Parallel steps run in the current fork/join pool; {@link org.panelkit.engine.Parallelism} bounds them.
  */
 public final class FixedEffectsRegression {
+    /** plm's rule for a regressor absorbed by the effects: ||x~|| <= 1e-7 ||x - xbar||. */
     static final double ABSORBED_TOL = 1e-7;
+    /** lm's tolerance for the pivoted QR (LINPACK dqrdc2). */
     static final double QR_TOL = 1e-7;
 
     private FixedEffectsRegression() {
@@ -41,181 +44,147 @@ public final class FixedEffectsRegression {
         return fit(data, spec, ProgressMonitor.NONE);
     }
 
+    /**
+     * Fits the model: sample, absorption, least squares, variance, report (the steps of the class comment).
+     *
+     * @throws PanelKitException for a model that cannot be estimated on the data, naming the cause
+     * @throws java.util.concurrent.CancellationException when {@code monitor} reports a cancel request
+     */
     public static FixedEffectsResult fit(ColumnSource data, ModelSpec spec, ProgressMonitor monitor) {
         monitor.progress(0.0, "preparing the estimation sample");
         EstimationSample s = EstimationSample.of(data, spec);
         monitor.checkCanceled();
         monitor.progress(0.2, "absorbing fixed effects");
         FixedEffectsProjector proj = FixedEffectsProjector.of(s, spec.effects(), spec.constant());
-        int kIn = s.x.length;
-        double[][] within = new double[kIn + 1][];
-        IntStream.rangeClosed(0, kIn).parallel().forEach(j -> {
-            monitor.checkCanceled();
-            double[] v = (j == kIn ? s.y : s.x[j]).clone();
-            proj.residualize(v);
-            within[j] = v;
-        });
-        double[] yt = within[kIn];
+        WithinTransform within = WithinTransform.of(s, proj, monitor);
         monitor.checkCanceled();
         monitor.progress(0.5, "solving least squares");
-
-        List<Dropped> dropped = new ArrayList<>();
-        List<Integer> candidates = new ArrayList<>();
-        double[] withinNorm = new double[kIn];
-        double[] means = new double[kIn];
-        for (int j = 0; j < kIn; j++) {
-            means[j] = mean(s.x[j]);
-            double ref = proj.rank() == 0 ? norm(s.x[j]) : Math.sqrt(centredSumSquares(s.x[j], means[j]));
-            withinNorm[j] = norm(within[j]);
-            if (ref == 0) {
-                dropped.add(new Dropped(s.xNames.get(j),
-                        proj.rank() == 0 ? Dropped.Reason.COLLINEAR : Dropped.Reason.CONSTANT));
-            } else if (withinNorm[j] <= ABSORBED_TOL * ref) {
-                dropped.add(new Dropped(s.xNames.get(j), Dropped.Reason.ABSORBED));
-            } else {
-                candidates.add(j);
-            }
-        }
-        int c = candidates.size();
-        // R of [X~ y~] (columns scaled to unit norm) streamed in blocks, then lm's pivoted QR on the small R:
-        // X = Q R, so partial column norms, Q'y and the triangular factor are those of the full problem.
-        double[][] cols = new double[c + 1][];
-        double[] scale = new double[c + 1];
-        for (int p = 0; p < c; p++) {
-            cols[p] = within[candidates.get(p)];
-            scale[p] = 1.0 / withinNorm[candidates.get(p)];
-        }
-        cols[c] = yt;
-        double yNorm = norm(yt);
-        scale[c] = yNorm > 0 ? 1.0 / yNorm : 1.0;
-        double[][] rFactor = StreamingQr.r(cols, scale);
-        double[][] small = new double[c][c + 1];
-        double[] smallY = new double[c + 1];
-        for (int i = 0; i <= c; i++) {
-            for (int p = 0; p < c; p++) {
-                small[p][i] = rFactor[i][p];
-            }
-            smallY[i] = rFactor[i][c] / scale[c];
-        }
-        PivotedQr qr = PivotedQr.decompose(small, QR_TOL);
-        int k = qr.rank();
-        int[] kept = new int[k];      // index into s.x of each estimated slope
-        double[] keptScale = new double[k];
-        for (int p = 0; p < c; p++) {
-            int original = candidates.get(qr.pivot(p));
-            if (p < k) {
-                kept[p] = original;
-                keptScale[p] = 1.0 / scale[qr.pivot(p)];
-            } else {
-                dropped.add(new Dropped(s.xNames.get(original), Dropped.Reason.COLLINEAR));
-            }
-        }
-        dropped.sort(java.util.Comparator.comparingInt(d -> s.xNames.indexOf(d.name())));
-        if (k == 0) {
-            throw new PanelKitException("no regressor can be estimated: " + describe(dropped));
-        }
-        int kFe = proj.rank();
-        int dfResid = s.n - k - kFe;
-        if (dfResid <= 0) {
-            throw new PanelKitException("too few observations: " + s.n + " observations for " + k
-                    + " regressors and " + kFe + " fixed effects (need more observations than parameters)");
-        }
-        double[] bs = qr.solveR(qr.qtyHead(smallY));
-        double[] b = new double[k];
-        for (int j = 0; j < k; j++) {
-            b[j] = bs[j] / keptScale[j];
-        }
-        double[][] bread = qr.inverseGram();
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                bread[i][j] /= keptScale[i] * keptScale[j];
-            }
-        }
-        double[][] xt = new double[k][];
-        for (int j = 0; j < k; j++) {
-            xt[j] = within[kept[j]];
-        }
-        double tssWithin = sumSquares(yt);
-        double[] e = yt; // residuals overwrite y~, which is not needed any more
-        for (int j = 0; j < k; j++) {
-            double bj = b[j];
-            double[] col = xt[j];
-            for (int i = 0; i < e.length; i++) {
-                e[i] -= bj * col[i];
-            }
-        }
-        double ssr = sumSquares(e);
+        LeastSquaresFit ls = LeastSquaresFit.of(s, proj, within);
         monitor.checkCanceled();
         monitor.progress(0.7, "estimating the variance");
+        ConstantDesign design = ConstantDesign.of(s, ls, proj.rank() > 0);
+        VarianceEstimate variance = new VarianceFactory(spec, s, proj, design.scores(ls), ls.k(), ls.bread,
+                design.l).estimate(ls.ssr);
+        FixedEffectsResult result = report(spec, s, proj, ls, design, variance);
+        monitor.progress(1.0, "done");
+        return result;
+    }
 
-        boolean hasConstant = kFe > 0;
-        int width = hasConstant ? k + 1 : k;
-        double[][] z = new double[width][];
-        System.arraycopy(xt, 0, z, 0, k);
-        double[][] zBread = new double[width][width];
-        for (int i = 0; i < k; i++) {
-            System.arraycopy(bread[i], 0, zBread[i], 0, k);
+    /**
+     * Step 4 (variance), the constant of Stata's xtreg/reghdfe: with fixed effects the regression is
+     * reparametrised from (b, mu) on the augmented design Z = [X~, 1] to (b, _cons = ybar - xbar'b), so that
+     * _cons is the observation-weighted mean of the intercepts a_i (+ g_t). Its variance comes from the same
+     * sandwich on Z, V = L V_z L' with L = [[I, 0], [-xbar', 1]]; the bread of the column of ones is 1/N
+     * (it is orthogonal to X~). Without fixed effects Z = X~ and L = I.
+     */
+    private static final class ConstantDesign {
+        final boolean hasConstant;
+        final double[][] z;
+        final double[][] zBread;
+        final double[][] l;
+        final double ybar;
+        final double[] xbar;
+
+        private ConstantDesign(boolean hasConstant, double[][] z, double[][] zBread, double[][] l, double ybar,
+                double[] xbar) {
+            this.hasConstant = hasConstant;
+            this.z = z;
+            this.zBread = zBread;
+            this.l = l;
+            this.ybar = ybar;
+            this.xbar = xbar;
         }
-        if (hasConstant) {
-            double[] ones = new double[s.n];
-            java.util.Arrays.fill(ones, 1.0);
-            z[k] = ones;
-            zBread[k][k] = 1.0 / s.n;
-        }
-        // Reparametrise (b, mu) -> (b, ybar - xbar'b): V = L V_z L', L = [[I, 0], [-xbar', 1]].
-        double ybar = mean(s.y);
-        double[] xbar = new double[k];
-        for (int j = 0; j < k; j++) {
-            xbar[j] = means[kept[j]];
-        }
-        double[][] l = Matrices.identity(width);
-        if (hasConstant) {
-            for (int j = 0; j < k; j++) {
-                l[k][j] = -xbar[j];
+
+        static ConstantDesign of(EstimationSample s, LeastSquaresFit ls, boolean hasConstant) {
+            int k = ls.k();
+            int width = hasConstant ? k + 1 : k;
+            double[][] z = new double[width][];
+            System.arraycopy(ls.xt, 0, z, 0, k);
+            double[][] zBread = new double[width][width];
+            for (int i = 0; i < k; i++) {
+                System.arraycopy(ls.bread[i], 0, zBread[i], 0, k);
             }
+            if (hasConstant) {
+                double[] ones = new double[s.n];
+                java.util.Arrays.fill(ones, 1.0);
+                z[k] = ones;
+                zBread[k][k] = 1.0 / s.n;
+            }
+            double ybar = mean(s.y);
+            double[] xbar = new double[k];
+            for (int j = 0; j < k; j++) {
+                xbar[j] = ls.means[ls.kept[j]];
+            }
+            double[][] l = Matrices.identity(width);
+            if (hasConstant) {
+                for (int j = 0; j < k; j++) {
+                    l[k][j] = -xbar[j];
+                }
+            }
+            return new ConstantDesign(hasConstant, z, zBread, l, ybar, xbar);
         }
-        Scores scores = new Scores(z, e, zBread);
-        VarianceEstimate variance = new VarianceFactory(spec, s, proj, scores, k, bread, l).estimate(ssr);
-        double[][] v = hasConstant ? Matrices.congruence(l, variance.matrix()) : variance.matrix();
+
+        Scores scores(LeastSquaresFit ls) {
+            return new Scores(z, ls.residuals, zBread);
+        }
+
+        /** _cons = ybar - xbar'b, or NaN without fixed effects. */
+        double constant(double[] b) {
+            if (!hasConstant) {
+                return Double.NaN;
+            }
+            double constant = ybar;
+            for (int j = 0; j < b.length; j++) {
+                constant -= xbar[j] * b[j];
+            }
+            return constant;
+        }
+    }
+
+    /**
+     * Step 5, the report: coefficients with inference, the constant, fit statistics and tests.
+     * R-squared: within 1 - SSR / y~'y~ (with fixed effects), within-entity 1 - SSR / sum (y - ybar_i)^2 (Stata's
+     * xtreg "within"), LSDV 1 - SSR / TSS (centred when there is a constant); F = ((y~'y~ - SSR) / k) /
+     * (SSR / df_resid), the model F of the iid fit; the Wald test uses the chosen variance.
+     */
+    private static FixedEffectsResult report(ModelSpec spec, EstimationSample s, FixedEffectsProjector proj,
+            LeastSquaresFit ls, ConstantDesign design, VarianceEstimate variance) {
+        int k = ls.k();
+        double[][] v = design.hasConstant ? Matrices.congruence(design.l, variance.matrix()) : variance.matrix();
         FixedEffectsResult.Builder r = new FixedEffectsResult.Builder();
         r.spec = spec;
         r.sample = s;
         r.variance = variance;
         List<Coefficient> coefs = new ArrayList<>();
         for (int j = 0; j < k; j++) {
-            coefs.add(coefficient(s.xNames.get(kept[j]), b[j], v[j][j], variance.df(j), spec.level()));
+            coefs.add(coefficient(s.xNames.get(ls.kept[j]), ls.b[j], v[j][j], variance.df(j), spec.level()));
         }
         r.coefficients = coefs;
-        double constant = Double.NaN;
-        if (hasConstant) {
-            constant = ybar;
-            for (int j = 0; j < k; j++) {
-                constant -= xbar[j] * b[j];
-            }
+        double constant = design.constant(ls.b);
+        if (design.hasConstant) {
             r.constant = coefficient("_cons", constant, v[k][k], variance.df(k), spec.level());
         }
         r.slopeVcov = new double[k][k];
         for (int i = 0; i < k; i++) {
             System.arraycopy(v[i], 0, r.slopeVcov[i], 0, k);
         }
-        r.dropped = dropped;
-        r.kFe = kFe;
+        r.dropped = ls.dropped;
+        r.kFe = proj.rank();
         r.components = proj.components();
-        r.dfResid = dfResid;
-        r.ssr = ssr;
+        r.dfResid = ls.dfResid;
+        r.ssr = ls.ssr;
         if (spec.effects() != Effects.NONE) {
-            r.r2Within = 1 - ssr / tssWithin;
+            r.r2Within = 1 - ls.ssr / ls.tssWithin;
         }
         if (spec.effects().hasEntity()) {
-            r.r2WithinEntity = 1 - ssr / withinEntitySumSquares(s);
+            r.r2WithinEntity = 1 - ls.ssr / withinEntitySumSquares(s);
         }
-        r.r2Lsdv = 1 - ssr / (hasConstant ? centredSumSquares(s.y) : sumSquares(s.y));
-        double f = ((tssWithin - ssr) / k) / (ssr / dfResid);
-        r.fTest = new FTest(f, k, dfResid, Distributions.upperF(f, k, dfResid));
-        r.waldTest = wald(b, r.slopeVcov, variance);
-        r.residuals = e;
-        r.effects = new EffectsSupplier(s, proj, b, kept, constant);
-        monitor.progress(1.0, "done");
+        r.r2Lsdv = 1 - ls.ssr / (design.hasConstant ? centredSumSquares(s.y) : sumSquares(s.y));
+        double f = ((ls.tssWithin - ls.ssr) / k) / (ls.ssr / ls.dfResid);
+        r.fTest = new FTest(f, k, ls.dfResid, Distributions.upperF(f, k, ls.dfResid));
+        r.waldTest = wald(ls.b, r.slopeVcov, variance);
+        r.residuals = ls.residuals;
+        r.effects = new EffectsSupplier(s, proj, ls.b, ls.kept, constant);
         return new FixedEffectsResult(r);
     }
 
@@ -239,14 +208,6 @@ public final class FixedEffectsRegression {
         double p = se > 0 ? Distributions.twoSidedT(t, df) : Double.NaN;
         double crit = Distributions.criticalValue(level, df);
         return new Coefficient(term, estimate, se, t, p, estimate - crit * se, estimate + crit * se, df);
-    }
-
-    private static String describe(List<Dropped> dropped) {
-        List<String> parts = new ArrayList<>();
-        for (Dropped d : dropped) {
-            parts.add(d.toString());
-        }
-        return String.join(", ", parts);
     }
 
     /** Sum of squares of y about its entity means (two passes, no copy of y). */

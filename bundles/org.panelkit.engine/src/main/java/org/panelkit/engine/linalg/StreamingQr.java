@@ -1,11 +1,13 @@
 package org.panelkit.engine.linalg;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinTask;
+
+import org.panelkit.engine.Parallelism;
 
 /**
  * The R factor of a tall matrix given as columns, computed block by block without copying the matrix:
  * R of [R_prev; next rows] by Householder reflections, repeated (the "tall skinny QR" of Demmel et al. 2012);
- * the two halves of the rows are reduced in parallel and their R factors combined by one more QR.
+ * the two halves of the rows are reduced in parallel (in the current fork/join pool, {@link Parallelism}) and their R factors combined by one more QR.
  * Since X = Q R with Q orthonormal, every column-subset least-squares problem on X has the same R, the same
  * Q'y and the same partial column norms as on R itself, so the pivoting decisions and the solve can then be
  * made on the small matrix R ({@link PivotedQr}) with the accuracy of a full Householder QR.
@@ -28,7 +30,8 @@ public final class StreamingQr {
             return reduce(cols, scale, 0, n, null);
         }
         int half = n / 2;
-        CompletableFuture<double[][]> first = CompletableFuture.supplyAsync(() -> reduce(cols, scale, 0, half, null));
+        // the first half on another worker of the current pool (see Parallelism), the second here
+        ForkJoinTask<double[][]> first = Parallelism.fork(() -> reduce(cols, scale, 0, half, null));
         double[][] second = reduce(cols, scale, half, n, null);
         return reduce(cols, scale, 0, 0, stack(first.join(), second));
     }

@@ -334,6 +334,34 @@ public final class KnimeTestSupport {
         return (DataTableSpec)wfm.getNodeContainer(id).getOutPort(port + 1).getPortObjectSpec();
     }
 
+    /**
+     * A node message in PanelKit's one-line form "problem: fix" (KNIME shows the problem as the summary and the fix
+     * as a resolution), normalized for comparison: each ": "-separated part starts lower-case, no final period.
+     */
+    public static String messageText(final org.knime.core.node.workflow.NodeMessage m) {
+        String text = m.getMessage();
+        if (!m.getResolutions().isEmpty()) {
+            text += ": " + String.join(" ", m.getResolutions());
+        }
+        return normalizedMessage(text);
+    }
+
+    /** See {@link #messageText}. */
+    public static String normalizedMessage(final String text) {
+        StringBuilder out = new StringBuilder();
+        for (String part : text.split(": ", -1)) {
+            String p = part.strip();
+            if (p.endsWith(".")) {
+                p = p.substring(0, p.length() - 1);
+            }
+            if (!p.isEmpty()) {
+                p = Character.toLowerCase(p.charAt(0)) + p.substring(1);
+            }
+            out.append(out.length() == 0 ? "" : ": ").append(p);
+        }
+        return out.toString();
+    }
+
     /** The node's message (warning or error text), empty when none. */
     public static String message(final WorkflowManager wfm, final NodeID id) {
         var m = wfm.getNodeContainer(id).getNodeMessage();

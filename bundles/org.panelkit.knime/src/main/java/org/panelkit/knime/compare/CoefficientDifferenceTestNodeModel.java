@@ -12,6 +12,7 @@ import org.panelkit.engine.compare.SubsampleComparison;
 import org.panelkit.engine.data.ColumnSource;
 import org.panelkit.engine.fe.ModelSpec;
 import org.panelkit.engine.split.SplitSpec;
+import org.panelkit.knime.node.EngineThreads;
 import org.panelkit.knime.node.PanelKitNodeModel;
 import org.panelkit.knime.support.compare.DifferenceReport;
 import org.panelkit.knime.support.compare.DifferenceTestOptions;
@@ -58,8 +59,8 @@ public final class CoefficientDifferenceTestNodeModel extends PanelKitNodeModel<
         ColumnsBuilder columns = ColumnsBuilder.forRows(table.size());
         o.declareColumns(schema, columns);
         var data = KnimeTables.read(table, columns, exec.createSubProgress(0.25));
-        ComparisonResult result =
-            SubsampleComparison.compare(data, model, split, progress(exec.createSubProgress(0.65)));
+        ComparisonResult result = EngineThreads.call(() -> SubsampleComparison.compare(data, model, split,
+            progress(exec.createSubProgress(0.65))));
         DifferenceReport report = new DifferenceReport(result);
         setWarnings(report.warnings());
         return new PortObject[]{KnimeTables.write(report.differences(), exec), KnimeTables.write(report.tests(), exec),

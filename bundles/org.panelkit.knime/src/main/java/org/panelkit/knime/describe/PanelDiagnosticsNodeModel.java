@@ -9,6 +9,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.panelkit.engine.describe.PanelDescriber;
 import org.panelkit.engine.describe.PanelDescription;
+import org.panelkit.knime.node.EngineThreads;
 import org.panelkit.knime.node.PanelKitNodeModel;
 import org.panelkit.knime.support.describe.DescribeOptions;
 import org.panelkit.knime.support.describe.DescribeReport;
@@ -44,8 +45,8 @@ public final class PanelDiagnosticsNodeModel extends PanelKitNodeModel<PanelDiag
         ColumnsBuilder columns = ColumnsBuilder.forRows(table.size());
         o.declareColumns(schema, columns);
         var data = KnimeTables.read(table, columns, exec.createSubProgress(0.5));
-        PanelDescription d = PanelDescriber.describe(data, o.entity(), o.time(), o.checkedColumns(),
-            progress(exec.createSubProgress(0.45)));
+        PanelDescription d = EngineThreads.call(() -> PanelDescriber.describe(data, o.entity(), o.time(),
+            o.checkedColumns(), progress(exec.createSubProgress(0.45))));
         DescribeReport report = new DescribeReport(d);
         setWarnings(report.warnings());
         return new PortObject[]{KnimeTables.write(report.summary(), exec), KnimeTables.write(report.gaps(), exec),

@@ -20,6 +20,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.panelkit.engine.interp.InterpolationResult;
 import org.panelkit.engine.interp.PanelInterpolation;
+import org.panelkit.knime.node.EngineThreads;
 import org.panelkit.knime.node.PanelKitNodeModel;
 import org.panelkit.knime.support.prep.InterpolationOptions;
 import org.panelkit.knime.support.prep.InterpolationReport;
@@ -58,7 +59,8 @@ public final class PanelInterpolationNodeModel extends PanelKitNodeModel<PanelIn
         ColumnsBuilder columns = ColumnsBuilder.forRows(table.size());
         o.declareColumns(schema, columns);
         var data = KnimeTables.read(table, columns, exec.createSubProgress(0.2));
-        InterpolationResult result = PanelInterpolation.run(data, spec, progress(exec.createSubProgress(0.4)));
+        InterpolationResult result = EngineThreads.call(() -> PanelInterpolation.run(data, spec,
+            progress(exec.createSubProgress(0.4))));
         InterpolationReport report = new InterpolationReport(result, columns.rows());
 
         List<CellColumn> appended = new ArrayList<>(flags(o, report));

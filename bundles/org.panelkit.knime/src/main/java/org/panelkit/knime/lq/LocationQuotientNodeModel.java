@@ -14,6 +14,7 @@ import org.panelkit.engine.data.ColumnSource;
 import org.panelkit.engine.lq.LocationQuotients;
 import org.panelkit.engine.lq.LqResult;
 import org.panelkit.engine.lq.LqSpec;
+import org.panelkit.knime.node.EngineThreads;
 import org.panelkit.knime.node.PanelKitNodeModel;
 import org.panelkit.knime.support.lq.LqNationalTable;
 import org.panelkit.knime.support.lq.LqOptions;
@@ -71,7 +72,10 @@ public final class LocationQuotientNodeModel extends PanelKitNodeModel<LocationQ
             o.declareColumns(schema, spec, columns);
             data = KnimeTables.read(table, columns, exec.createSubProgress(0.3));
         }
-        LqResult result = LocationQuotients.compute(data, spec, progress(exec.createSubProgress(0.4)));
+        LqSpec engineSpec = spec;
+        ColumnSource engineData = data;
+        LqResult result = EngineThreads.call(() -> LocationQuotients.compute(engineData, engineSpec,
+            progress(exec.createSubProgress(0.4))));
         LqReport report = new LqReport(result);
         BufferedDataTable out =
             KnimeTables.rearrange(table, List.of(), appended(o, report), exec.createSubExecutionContext(0.25));

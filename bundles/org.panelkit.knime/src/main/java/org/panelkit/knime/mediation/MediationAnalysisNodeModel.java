@@ -10,6 +10,7 @@ import org.knime.core.node.port.PortType;
 import org.panelkit.engine.mediation.Mediation;
 import org.panelkit.engine.mediation.MediationResult;
 import org.panelkit.engine.mediation.MediationSpec;
+import org.panelkit.knime.node.EngineThreads;
 import org.panelkit.knime.node.PanelKitNodeModel;
 import org.panelkit.knime.support.mediation.MediationOptions;
 import org.panelkit.knime.support.mediation.MediationReport;
@@ -43,7 +44,8 @@ public final class MediationAnalysisNodeModel extends PanelKitNodeModel<Mediatio
         ColumnsBuilder columns = ColumnsBuilder.forRows(table.size());
         o.declareColumns(schema, columns);
         var data = KnimeTables.read(table, columns, exec.createSubProgress(0.1));
-        MediationResult result = Mediation.analyze(data, spec, progress(exec.createSubProgress(0.85)));
+        MediationResult result = EngineThreads.call(() -> Mediation.analyze(data, spec,
+            progress(exec.createSubProgress(0.85))));
         MediationReport report = new MediationReport(result);
         setWarnings(report.warnings());
         return new PortObject[]{KnimeTables.write(report.table(), exec)};

@@ -16,6 +16,7 @@ import org.panelkit.engine.data.ColumnSource;
 import org.panelkit.engine.fe.FixedEffectsRegression;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.fe.ModelSpec;
+import org.panelkit.knime.node.EngineThreads;
 import org.panelkit.knime.node.PanelKitNodeModel;
 import org.panelkit.knime.support.fe.RegressionOptions;
 import org.panelkit.knime.support.fe.RegressionReport;
@@ -70,7 +71,8 @@ public final class PanelRegressionNodeModel extends PanelKitNodeModel<PanelRegre
         ColumnSource data = KnimeTables.read(table, columns, exec.createSubProgress(read));
 
         exec.setMessage("estimating");
-        FixedEffectsResult result = FixedEffectsRegression.fit(data, spec, progress(exec.createSubProgress(fit)));
+        FixedEffectsResult result = EngineThreads.call(() -> FixedEffectsRegression.fit(data, spec,
+            progress(exec.createSubProgress(fit))));
         RegressionReport report = new RegressionReport(result);
 
         exec.setMessage("writing the results");

@@ -12,6 +12,7 @@ import org.knime.core.node.port.PortType;
 import org.panelkit.engine.smooth.PanelSmoothing;
 import org.panelkit.engine.smooth.SmoothingResult;
 import org.panelkit.engine.smooth.SmoothingSpec;
+import org.panelkit.knime.node.EngineThreads;
 import org.panelkit.knime.node.PanelKitNodeModel;
 import org.panelkit.knime.support.prep.PanelColumns;
 import org.panelkit.knime.support.prep.SmoothingOptions;
@@ -48,7 +49,8 @@ public final class PanelSmoothingNodeModel extends PanelKitNodeModel<PanelSmooth
         ColumnsBuilder columns = ColumnsBuilder.forRows(table.size());
         o.declareColumns(schema, columns);
         var data = KnimeTables.read(table, columns, exec.createSubProgress(0.3));
-        SmoothingResult result = PanelSmoothing.run(data, spec, progress(exec.createSubProgress(0.4)));
+        SmoothingResult result = EngineThreads.call(() -> PanelSmoothing.run(data, spec,
+            progress(exec.createSubProgress(0.4))));
         int[] sources = result.order().sourceRows();
         List<CellColumn> out = SmoothingOptions.outputColumns(spec).stream()
             .map(n -> CellColumn.doubles(n, PanelColumns.byInputRow(result.values(n), sources, columns.rows())))

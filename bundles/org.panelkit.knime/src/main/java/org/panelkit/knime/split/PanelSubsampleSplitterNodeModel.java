@@ -13,6 +13,7 @@ import org.panelkit.engine.data.ColumnSource;
 import org.panelkit.engine.split.PanelSplitter;
 import org.panelkit.engine.split.SplitResult;
 import org.panelkit.engine.split.SplitSpec;
+import org.panelkit.knime.node.EngineThreads;
 import org.panelkit.knime.node.PanelKitNodeModel;
 import org.panelkit.knime.support.split.SplitOptions;
 import org.panelkit.knime.support.split.SplitReport;
@@ -60,7 +61,8 @@ public final class PanelSubsampleSplitterNodeModel extends PanelKitNodeModel<Pan
         ColumnsBuilder columns = ColumnsBuilder.forRows(table.size());
         o.declareColumns(schema, columns);
         var data = KnimeTables.read(table, columns, exec.createSubProgress(0.3));
-        SplitResult result = PanelSplitter.split(data, spec, progress(exec.createSubProgress(0.3)));
+        SplitResult result = EngineThreads.call(() -> PanelSplitter.split(data, spec,
+            progress(exec.createSubProgress(0.3))));
         SplitReport report = new SplitReport(result);
         BufferedDataTable out = KnimeTables.rearrange(table, List.of(),
             List.of(CellColumn.strings(o.groupColumn(), report.groups())), exec.createSubExecutionContext(0.3));

@@ -1,0 +1,42 @@
+package org.panelkit.engine.fe;
+
+import java.util.stream.IntStream;
+
+import org.panelkit.engine.ProgressMonitor;
+
+/**
+ * Step 2 of the fit, absorption: y and every regressor of the sample residualized on the fixed effects,
+ * y~ = M_D y and x~_j = M_D x_j with M_D = I - D (D'D)^+ D' the annihilator of the effect dummies (the
+ * Frisch-Waugh-Lovell theorem: the slopes of y~ on X~ are those of the dummy-variable regression; Baltagi 2021,
+ * <i>Econometric Analysis of Panel Data</i>, 6th ed., ch. 2-3). The columns are independent, so they are
+ * residualized in parallel (in the current fork/join pool, see {@link org.panelkit.engine.Parallelism}); each
+ * task writes its own slot, so the result does not depend on the number of threads.
+ * <p>
+ * The arrays are fresh copies that later steps may overwrite ({@link LeastSquaresFit} turns y~ into the
+ * residuals); not copied again here.
+ */
+final class WithinTransform {
+    /** x~_j, one array per regressor of the sample (in the order of {@code EstimationSample.x}). */
+    final double[][] x;
+    /** y~. */
+    final double[] y;
+
+    private WithinTransform(double[][] x, double[] y) {
+        this.x = x;
+        this.y = y;
+    }
+
+    static WithinTransform of(EstimationSample s, FixedEffectsProjector proj, ProgressMonitor monitor) {
+        int k = s.x.length;
+        double[][] within = new double[k + 1][];
+        IntStream.rangeClosed(0, k).parallel().forEach(j -> {
+            monitor.checkCanceled();
+            double[] v = (j == k ? s.y : s.x[j]).clone();
+            proj.residualize(v);
+            within[j] = v;
+        });
+        double[][] x = new double[k][];
+        System.arraycopy(within, 0, x, 0, k);
+        return new WithinTransform(x, within[k]);
+    }
+}
