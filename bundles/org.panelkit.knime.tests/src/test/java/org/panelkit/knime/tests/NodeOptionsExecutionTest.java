@@ -100,7 +100,7 @@ class NodeOptionsExecutionTest {
         m_wfm.resetAndConfigureAll();
         var nc = m_wfm.getNodeContainer(id);
         assertFalse(nc.getNodeContainerState().isConfigured(), "should not configure");
-        String m = nc.getNodeMessage().getMessage();
+        String m = KnimeTestSupport.messageText(nc.getNodeMessage());
         assertFalse(m.contains("Exception"), m);
         return m;
     }
@@ -382,7 +382,7 @@ class NodeOptionsExecutionTest {
         m_wfm.executeAllAndWaitUntilDone();
         NodeMessage msg = m_wfm.getNodeContainer(incomplete).getNodeMessage();
         assertEquals(NodeMessage.Type.ERROR, msg.getMessageType(), msg.toString());
-        assertTrue(msg.getMessage().contains("the national totals table has no row for period 2002"), msg.toString());
+        assertTrue(KnimeTestSupport.messageText(msg).contains("the national totals table has no row for period 2002"), msg.toString());
     }
 
     /* ------------------------------------------------------ Subsample Splitter */
