@@ -457,7 +457,7 @@ class Builder:
     def block_coefficient_plot(self, wf: Workflow, block: dict):
         mids = block["models"]
         labels = [self.spec["models"][m]["label"] for m in mids]
-        t = self.panelkit_node(wf, "coefficient_plot", {"terms": ", ".join(block["terms"]),
+        t = self.panelkit_node(wf, "coefficient_plot", {"terms": list(block["terms"]),
                                                         "model_labels": "; ".join(labels), "title": block["title"],
                                                         "variable_labels": self.study_labels()},
                                "Coefficient plot", n_models=len(mids))

@@ -267,7 +267,7 @@ class NodeOptionsExecutionTest {
             BufferedDataTable.TYPE);
         connect(m_wfm, m, 0, plot, 0);
         connect(m_wfm, m, 1, plot, 1);
-        edit(m_wfm, plot, CoefficientPlotParameters.class, p -> p.set("m_terms", "gdp").set("m_autoHeight", auto)
+        edit(m_wfm, plot, CoefficientPlotParameters.class, p -> p.set("m_otherTerms", "gdp").set("m_autoHeight", auto)
             .set("m_height", height).set("m_scale", 1.0));
         executeAll(m_wfm);
         var image = (ImagePortObject)KnimeTestSupport.portObject(m_wfm, plot, 0);

@@ -278,7 +278,8 @@ class ReportNodesTest {
     void coefficientPlotFilesAndLabels(final String ifExists, final boolean create) throws Exception {
         NodeID t = coefficientPlot();
         Path abs = m_workflowDir.resolveSibling(m_workflowDir.getFileName() + "-plots").resolve("coef");
-        edit(m_wfm, t, CoefficientPlotParameters.class, p -> p.set("m_terms", "gdp, fdi").set("m_writeFiles", true)
+        edit(m_wfm, t, CoefficientPlotParameters.class, p -> p.set("m_terms", new String[]{"gdp", "fdi"})
+            .set("m_writeFiles", true)
             .set("m_file", abs.toString()).set("m_ifExists", ifExists).set("m_createMissingFolders", create)
             .set("m_variableLabels", LABELS));
         m_wfm.executeAllAndWaitUntilDone();

@@ -1,6 +1,16 @@
 package org.panelkit.knime.report;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.StringValue;
 import org.knime.node.parameters.NodeParameters;
+import org.knime.node.parameters.NodeParametersInput;
 import org.knime.node.parameters.Widget;
 import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
@@ -10,12 +20,15 @@ import org.knime.node.parameters.updates.Effect;
 import org.knime.node.parameters.updates.Effect.EffectType;
 import org.knime.node.parameters.updates.ValueReference;
 import org.knime.node.parameters.updates.util.BooleanReference;
+import org.knime.node.parameters.widget.choices.ChoicesProvider;
 import org.knime.node.parameters.widget.choices.Label;
+import org.knime.node.parameters.widget.choices.StringChoicesProvider;
 import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MaxValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation;
 import org.knime.node.parameters.widget.text.TextAreaWidget;
+import org.panelkit.engine.report.ModelSummary;
 import org.panelkit.knime.support.report.CoefficientPlotOptions;
 import org.panelkit.knime.support.report.OutputFiles;
 
@@ -32,10 +45,18 @@ public final class CoefficientPlotParameters implements NodeParameters {
     }
 
     @Layout(PlotSection.class)
-    @Widget(title = "Terms", description = "The regressors to plot, comma-separated (at most 8), e.g. IC. Empty: "
-        + "every slope of the connected models (the first 8), as Stata's coefplot.")
+    @Widget(title = "Terms", description = "The regressors to plot (at most 8, in this order), chosen from the slopes "
+        + "of the connected models (offered once the Panel Regression nodes have been executed). Empty, and no other "
+        + "terms: every slope of the connected models (the first 8), as Stata's coefplot.")
+    @ChoicesProvider(ModelTerms.class)
     @Persist(configKey = "terms")
-    String m_terms = "";
+    String[] m_terms = new String[0];
+
+    @Layout(PlotSection.class)
+    @Widget(title = "Other terms", description = "Further regressors, comma-separated, e.g. IC: terms the list above "
+        + "does not offer (it is empty until the connected models have been executed). Plotted after the terms above.")
+    @Persist(configKey = "other_terms")
+    String m_otherTerms = "";
 
     @Layout(PlotSection.class)
     @Widget(title = "Model labels", description = "Row labels, separated by ';' (e.g. 'East; Central; West'); empty "
@@ -119,9 +140,50 @@ public final class CoefficientPlotParameters implements NodeParameters {
     boolean m_createMissingFolders;
 
     CoefficientPlotOptions toOptions() {
-        return new CoefficientPlotOptions(m_terms, m_modelLabels, m_variableLabels, m_title, m_xLabel, m_width,
+        return new CoefficientPlotOptions(terms(), m_modelLabels, m_variableLabels, m_title, m_xLabel, m_width,
             height(), m_scale, m_writeFiles,
             new OutputFiles(m_file, OutputFiles.Overwrite.valueOf(m_ifExists.name()), m_createMissingFolders));
+    }
+
+    /** The chosen terms, then the other terms, comma-separated (the engine's option). */
+    String terms() {
+        List<String> all = new ArrayList<>();
+        if (m_terms != null) {
+            Arrays.stream(m_terms).filter(t -> t != null && !t.isBlank()).map(String::strip).forEach(all::add);
+        }
+        all.addAll(CoefficientPlotOptions.of(m_otherTerms).termList());
+        return String.join(", ", all.stream().distinct().toList());
+    }
+
+    /**
+     * The slopes of the models connected to the Model ports, as far as KNIME knows them before execution: the
+     * possible values of the coefficients tables' {@code term} column (known once the Panel Regression nodes have
+     * been executed), in order, each once, without the constant.
+     */
+    static List<String> modelTerms(final NodeParametersInput input) {
+        Set<String> terms = new LinkedHashSet<>();
+        int ports = input.getInPortTypes().length;
+        for (int i = 0; i < ports; i += 2) { // the coefficients table of each (coefficients, statistics) pair
+            DataColumnSpec term = input.getInTableSpec(i).map(s -> s.getColumnSpec("term"))
+                .orElse(null);
+            if (term == null || !term.getDomain().hasValues()) {
+                continue;
+            }
+            for (DataCell c : term.getDomain().getValues()) {
+                if (c instanceof StringValue v && !ModelSummary.CONSTANT_TERM.equals(v.getStringValue())) {
+                    terms.add(v.getStringValue());
+                }
+            }
+        }
+        return List.copyOf(terms);
+    }
+
+    /** The dialog's choices for the terms: {@link #modelTerms}. */
+    static final class ModelTerms implements StringChoicesProvider {
+        @Override
+        public List<String> choices(final NodeParametersInput input) {
+            return modelTerms(input);
+        }
     }
 
     enum OverwriteChoice {

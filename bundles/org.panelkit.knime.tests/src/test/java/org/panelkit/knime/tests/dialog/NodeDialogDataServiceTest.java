@@ -441,6 +441,10 @@ class NodeDialogDataServiceTest {
                 }
                 columns = study.numericColumns().stream()
                     .filter(n -> !taken.contains(n) && !"province_code".equals(n)).toList();
+            } else if (provider.getName().equals("org.panelkit.knime.report.CoefficientPlotParameters$ModelTerms")) {
+                // the model terms: the possible values of the coefficients' term column, known only once the
+                // Panel Regression nodes have been executed (not here; ReportNodesTest checks them executed)
+                columns = List.of();
             } else if (provider == ColumnChoices.KeysOfSecondInput.class) {
                 columns = node.inputs() == NodeUnderTest.Inputs.STUDY_AND_MAPPING ? List.of("province", "region")
                     : List.of();

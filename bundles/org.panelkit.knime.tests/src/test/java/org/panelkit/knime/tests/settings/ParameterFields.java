@@ -177,6 +177,12 @@ public final class ParameterFields {
             int i = current == null ? 0 : ((Enum<?>)current).ordinal();
             return constants[(i + 1) % constants.length];
         }
+        if (t == String[].class) {
+            String[] a = (String[])current;
+            return a == null || a.length == 0 ? new String[]{tag + "_a", tag + "_b"}
+                : java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.stream.Stream.of(tag + "_c"))
+                    .toArray(String[]::new);
+        }
         if (t == ColumnFilter.class) {
             var filter = new ColumnFilter(new String[]{tag + "_a", tag + "_b"});
             return includesUnknownColumns((ColumnFilter)current) ? filter.withExcludeUnknownColumns()
