@@ -226,8 +226,8 @@ class ReportNodesTest {
         "OVERWRITE,false,out/table1", "OVERWRITE,true,out/table1"})
     void regressionTableFiles(final String ifExists, final boolean create, final String file) throws Exception {
         NodeID t = regressionTable();
-        edit(m_wfm, t, RegressionTableParameters.class, p -> p.set("m_writeFiles", true).set("m_file", file)
-            .set("m_ifExists", ifExists).set("m_createMissingFolders", create).set("m_variableLabels", LABELS));
+        edit(m_wfm, t, RegressionTableParameters.class, p -> p.set("m_writeFiles", true).set("m_output.m_file", file)
+            .set("m_output.m_ifExists", ifExists).set("m_output.m_createMissingFolders", create).set("m_variableLabels", LABELS));
         Path out = m_workflowDir.resolve("out");
         m_wfm.executeAllAndWaitUntilDone();
         if (!create) {
@@ -259,11 +259,11 @@ class ReportNodesTest {
     @Test
     void regressionTableFileOptionsAreCheckedInConfigure() {
         NodeID t = regressionTable();
-        edit(m_wfm, t, RegressionTableParameters.class, p -> p.set("m_writeFiles", true).set("m_file", ""));
+        edit(m_wfm, t, RegressionTableParameters.class, p -> p.set("m_writeFiles", true).set("m_output.m_file", ""));
         m_wfm.resetAndConfigureAll();
         assertNotConfigured(t, "no output file given: enter a path without extension (absolute, relative to the workflow, or "
             + "a knime://knime.workflow/... URL) or switch off 'Write files'");
-        edit(m_wfm, t, RegressionTableParameters.class, p -> p.set("m_file", "https://example.org/t"));
+        edit(m_wfm, t, RegressionTableParameters.class, p -> p.set("m_output.m_file", "https://example.org/t"));
         m_wfm.resetAndConfigureAll();
         assertNotConfigured(t, "the output location 'https://example.org/t' uses a protocol PanelKit cannot write to: enter a "
             + "local path or a knime://knime.workflow/... URL");
@@ -280,7 +280,7 @@ class ReportNodesTest {
         Path abs = m_workflowDir.resolveSibling(m_workflowDir.getFileName() + "-plots").resolve("coef");
         edit(m_wfm, t, CoefficientPlotParameters.class, p -> p.set("m_terms", new String[]{"gdp", "fdi"})
             .set("m_writeFiles", true)
-            .set("m_file", abs.toString()).set("m_ifExists", ifExists).set("m_createMissingFolders", create)
+            .set("m_output.m_file", abs.toString()).set("m_output.m_ifExists", ifExists).set("m_output.m_createMissingFolders", create)
             .set("m_variableLabels", LABELS));
         m_wfm.executeAllAndWaitUntilDone();
         if (!create) {
@@ -322,7 +322,7 @@ class ReportNodesTest {
     @Test
     void theTableFileIsWhatTheEngineRenders() throws Exception {
         NodeID t = regressionTable();
-        edit(m_wfm, t, RegressionTableParameters.class, p -> p.set("m_writeFiles", true).set("m_file", "t")
+        edit(m_wfm, t, RegressionTableParameters.class, p -> p.set("m_writeFiles", true).set("m_output.m_file", "t")
             .set("m_title", "T"));
         executeAll(m_wfm);
         var fit = fit();

@@ -23,14 +23,13 @@ import org.knime.node.parameters.updates.util.BooleanReference;
 import org.knime.node.parameters.widget.choices.ChoicesProvider;
 import org.knime.node.parameters.widget.choices.Label;
 import org.knime.node.parameters.widget.choices.StringChoicesProvider;
-import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MaxValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation;
 import org.knime.node.parameters.widget.text.TextAreaWidget;
 import org.panelkit.engine.report.ModelSummary;
+import org.panelkit.knime.node.OutputFilesParameters;
 import org.panelkit.knime.support.report.CoefficientPlotOptions;
-import org.panelkit.knime.support.report.OutputFiles;
 
 /** Dialog and settings of the Coefficient Plot node; the settings keys are stable (docs/knime-nodes.md). */
 public final class CoefficientPlotParameters implements NodeParameters {
@@ -112,37 +111,18 @@ public final class CoefficientPlotParameters implements NodeParameters {
     @Layout(FileSection.class)
     @Widget(title = "Write files", description = "Also write the plot as files: <file>.svg (vector) and <file>.png "
         + "(at the PNG scale).")
-    @ValueReference(WriteFilesRef.class)
+    @ValueReference(OutputFilesParameters.WriteFilesRef.class)
     @Persist(configKey = "write_files")
     boolean m_writeFiles;
 
     @Layout(FileSection.class)
-    @Widget(title = "Output file (without extension)", description = "Where to write, without extension: a path "
-        + "relative to the workflow folder (e.g. output/coefplot), knime://knime.workflow/output/coefplot, another "
-        + "knime:// URL of a local file, a file: URL or an absolute path.")
-    @Effect(predicate = WriteFilesRef.class, type = EffectType.SHOW)
-    @Persist(configKey = "file")
-    String m_file = "";
-
-    @Layout(FileSection.class)
-    @Widget(title = "If files exist", description = "Fail: stop with an error naming the file, nothing is written "
-        + "(KNIME's writer default). Overwrite: replace the files.")
-    @ValueSwitchWidget
-    @Effect(predicate = WriteFilesRef.class, type = EffectType.SHOW)
-    @Persist(configKey = "if_exists")
-    OverwriteChoice m_ifExists = OverwriteChoice.FAIL;
-
-    @Layout(FileSection.class)
-    @Widget(title = "Create missing folders", description = "Create the output folder if it does not exist "
-        + "(otherwise the node fails and names the folder).")
-    @Effect(predicate = WriteFilesRef.class, type = EffectType.SHOW)
-    @Persist(configKey = "create_missing_folders")
-    boolean m_createMissingFolders;
+    @Persist(configKey = OutputFilesParameters.KEY)
+    OutputFilesParameters m_output = new OutputFilesParameters();
 
     CoefficientPlotOptions toOptions() {
         return new CoefficientPlotOptions(terms(), m_modelLabels, m_variableLabels, m_title, m_xLabel, m_width,
             height(), m_scale, m_writeFiles,
-            new OutputFiles(m_file, OutputFiles.Overwrite.valueOf(m_ifExists.name()), m_createMissingFolders));
+            m_output.toOutputFiles());
     }
 
     /** The chosen terms, then the other terms, comma-separated (the engine's option). */
@@ -186,19 +166,9 @@ public final class CoefficientPlotParameters implements NodeParameters {
         }
     }
 
-    enum OverwriteChoice {
-            @Label(value = "Fail", description = "stop with an error if a file exists")
-            FAIL,
-            @Label(value = "Overwrite", description = "replace existing files")
-            OVERWRITE
-    }
-
     /** What the engine gets: the height, or 0 (from the number of models). */
     int height() {
         return m_autoHeight ? 0 : m_height;
-    }
-
-    static final class WriteFilesRef implements BooleanReference {
     }
 
     static final class AutoHeightRef implements BooleanReference {

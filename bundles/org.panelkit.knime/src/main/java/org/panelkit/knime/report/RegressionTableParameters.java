@@ -6,10 +6,7 @@ import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
 import org.knime.node.parameters.layout.Section;
 import org.knime.node.parameters.persistence.Persist;
-import org.knime.node.parameters.updates.Effect;
-import org.knime.node.parameters.updates.Effect.EffectType;
 import org.knime.node.parameters.updates.ValueReference;
-import org.knime.node.parameters.updates.util.BooleanReference;
 import org.knime.node.parameters.widget.choices.Label;
 import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
@@ -18,7 +15,7 @@ import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MaxVa
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
 import org.panelkit.engine.report.InferenceStatistic;
 import org.panelkit.engine.report.RSquared;
-import org.panelkit.knime.support.report.OutputFiles;
+import org.panelkit.knime.node.OutputFilesParameters;
 import org.panelkit.knime.support.report.RegressionTableOptions;
 
 /** Dialog and settings of the Regression Table node; the settings keys are stable (docs/knime-nodes.md). */
@@ -124,38 +121,19 @@ public final class RegressionTableParameters implements NodeParameters {
     @Layout(FileSection.class)
     @Widget(title = "Write files", description = "Also write the table as Markdown, HTML, LaTeX and CSV files: "
         + "<file>.md, <file>.html, <file>.tex and <file>.csv (UTF-8, the renderers of panelkit table).")
-    @ValueReference(WriteFilesRef.class)
+    @ValueReference(OutputFilesParameters.WriteFilesRef.class)
     @Persist(configKey = "write_files")
     boolean m_writeFiles;
 
     @Layout(FileSection.class)
-    @Widget(title = "Output file (without extension)", description = "Where to write, without extension: a path "
-        + "relative to the workflow folder (e.g. output/table1), knime://knime.workflow/output/table1, another "
-        + "knime:// URL of a local file (e.g. knime://LOCAL/reports/table1), a file: URL or an absolute path.")
-    @Effect(predicate = WriteFilesRef.class, type = EffectType.SHOW)
-    @Persist(configKey = "file")
-    String m_file = "";
-
-    @Layout(FileSection.class)
-    @Widget(title = "If files exist", description = "Fail: stop with an error naming the file, nothing is written "
-        + "(KNIME's writer default). Overwrite: replace the files.")
-    @ValueSwitchWidget
-    @Effect(predicate = WriteFilesRef.class, type = EffectType.SHOW)
-    @Persist(configKey = "if_exists")
-    OverwriteChoice m_ifExists = OverwriteChoice.FAIL;
-
-    @Layout(FileSection.class)
-    @Widget(title = "Create missing folders", description = "Create the output folder if it does not exist "
-        + "(otherwise the node fails and names the folder).")
-    @Effect(predicate = WriteFilesRef.class, type = EffectType.SHOW)
-    @Persist(configKey = "create_missing_folders")
-    boolean m_createMissingFolders;
+    @Persist(configKey = OutputFilesParameters.KEY)
+    OutputFilesParameters m_output = new OutputFilesParameters();
 
     RegressionTableOptions toOptions() {
         return new RegressionTableOptions(m_modelLabels, m_title, InferenceStatistic.valueOf(m_statistic.name()),
             m_decimals, RSquared.valueOf(m_rSquared.name()), m_dependentRow, m_variableLabels, m_keep, m_drop,
             m_order, m_constantLabel, m_entityEffectsLabel, m_timeEffectsLabel, m_notes, m_writeFiles,
-            new OutputFiles(m_file, OutputFiles.Overwrite.valueOf(m_ifExists.name()), m_createMissingFolders));
+            m_output.toOutputFiles());
     }
 
     enum StatisticChoice {
@@ -172,16 +150,6 @@ public final class RegressionTableParameters implements NodeParameters {
             WITHIN_ENTITY,
             @Label(value = "LSDV", description = "R² of the dummy-variable regression (Stata areg)")
             LSDV
-    }
-
-    enum OverwriteChoice {
-            @Label(value = "Fail", description = "stop with an error if a file exists")
-            FAIL,
-            @Label(value = "Overwrite", description = "replace existing files")
-            OVERWRITE
-    }
-
-    static final class WriteFilesRef implements BooleanReference {
     }
 
     static final class AtMostTen extends MaxValidation {
