@@ -22,6 +22,9 @@ import org.panelkit.engine.linalg.StreamingQr;
  * the full problem, so the same columns are dropped as COLLINEAR as by {@code lm}.</li>
  * <li>b = R^-1 Q'y~ and the bread B = (X~'X~)^-1 = R^-1 R^-T (never an explicit inverse of X'X), both undone
  * for the column scaling: b_j = b^s_j / c_j, B_ij = B^s_ij / (c_i c_j).</li>
+ * <li>Ill-conditioned designs (first-order error bound above {@value #REFINE_BOUND}): b and the bread are refined
+ * with residuals in double-double precision ({@link ExtendedRefinement}); a column the 1e-7 rule drops is kept when
+ * its partial norm is at least {@value #RESCUE_TOL} of its norm and that refinement converges (NIST StRD Filip).</li>
  * <li>Residuals e = y~ - X~ b (they overwrite y~, which is not needed any more), SSR = e'e, and the residual
  * degrees of freedom N - k - rank(D), which must be positive.</li>
  * </ol>
@@ -87,7 +90,7 @@ final class LeastSquaresFit {
             // the second test: a column lm's 1e-7 rule drops but whose partial norm is at least RESCUE_TOL of its
             // norm is kept when the extended-precision refinement resolves the larger problem
             ScaledQr rescue = qr.withTolerance(RESCUE_TOL);
-            if (rescue.kept.length > qr.kept.length) {
+            if (rescue.kept.length > qr.kept.length && s.n - rescue.kept.length - proj.rank() > 0) {
                 sol = Solution.refined(rescue, s, proj, within, screen.means);
                 if (sol != null) {
                     qr = rescue;
@@ -122,7 +125,7 @@ final class LeastSquaresFit {
         double tssWithin = FixedEffectsRegression.sumSquares(yt);
         double[] e = yt; // residuals overwrite y~, which is not needed any more
         if (sol.extended) {
-            sol.residuals(s, xt, yt, qr.kept, screen.means, e);
+            sol.residuals(s, xt, yt, qr.kept, e);
         } else {
             for (int j = 0; j < k; j++) {
                 double bj = b[j];
@@ -152,15 +155,12 @@ final class LeastSquaresFit {
         final boolean extended;
         /** The refined intercept of pooled OLS with a constant, else NaN. */
         final double intercept;
-        /** The refined intercept of y on [1, X - 1 xbar'] (the residuals' parametrisation), else NaN. */
-        final double centredIntercept;
 
-        private Solution(double[] b, double[][] bread, boolean extended, double intercept, double centredIntercept) {
+        private Solution(double[] b, double[][] bread, boolean extended, double intercept) {
             this.b = b;
             this.bread = bread;
             this.extended = extended;
             this.intercept = intercept;
-            this.centredIntercept = centredIntercept;
         }
 
         static Solution of(ScaledQr qr, EstimationSample s, FixedEffectsProjector proj, WithinTransform within,
@@ -168,10 +168,10 @@ final class LeastSquaresFit {
             double[] b = qr.slopes();
             double[][] bread = qr.bread();
             if (qr.errorBound(bread, b) <= REFINE_BOUND) {
-                return new Solution(b, bread, false, Double.NaN, Double.NaN);
+                return new Solution(b, bread, false, Double.NaN);
             }
             Solution refined = refine(qr, s, proj, within, means, b, bread);
-            return refined != null ? refined : new Solution(b, bread, false, Double.NaN, Double.NaN);
+            return refined != null ? refined : new Solution(b, bread, false, Double.NaN);
         }
 
         /** The refined solution, or null when the refinement does not converge. */
@@ -201,7 +201,7 @@ final class LeastSquaresFit {
                     return null;
                 }
                 double[][] refinedBread = ext.refineInverse(pre, qr.keptScale);
-                return refinedBread == null ? null : new Solution(refinedB, refinedBread, true, Double.NaN, Double.NaN);
+                return refinedBread == null ? null : new Solution(refinedB, refinedBread, true, Double.NaN);
             }
             // Z = [1 X~] with X~ = X - 1 xbar' represented exactly (hi + lo, the error-free difference), so the
             // refinement sees the original data; its Gram is diag(n, X~'X~) up to n (mean - xbar) in the
@@ -255,20 +255,29 @@ final class LeastSquaresFit {
             }
             sum = (sum + comp) / s.n;
             comp = 0;
-            return new Solution(refinedB, refinedBread, true, sum + comp, sol[0]);
+            return new Solution(refinedB, refinedBread, true, sum + comp);
         }
 
         /** e = y - X b (with the refined intercept on the original data), in extended precision. */
-        void residuals(EstimationSample s, double[][] xt, double[] yt, int[] kept, double[] means, double[] out) {
+        void residuals(EstimationSample s, double[][] xt, double[] yt, int[] kept, double[] out) {
             if (Double.isNaN(intercept)) {
                 ExtendedRefinement.residuals(xt, yt, b, out);
                 return;
             }
-            Centred c = Centred.of(s, kept, means);
-            double[] coef = new double[b.length + 1];
-            coef[0] = centredIntercept;
-            System.arraycopy(b, 0, coef, 1, b.length);
-            ExtendedRefinement.residuals(c.hi, c.lo, s.y, coef, out);
+            // on the original data with the constant itself (the centred constant is rounded at the scale of
+            // xbar'b, which can exceed the residuals by far)
+            int k = b.length;
+            double[][] z = new double[k + 1][];
+            double[] ones = new double[s.n];
+            java.util.Arrays.fill(ones, 1.0);
+            z[0] = ones;
+            double[] coef = new double[k + 1];
+            coef[0] = intercept;
+            for (int j = 0; j < k; j++) {
+                z[j + 1] = s.x[kept[j]];
+                coef[j + 1] = b[j];
+            }
+            ExtendedRefinement.residuals(z, s.y, coef, out);
         }
     }
 

@@ -61,6 +61,35 @@ class NistStrdTest {
         assertTrue(worst >= minLre, "LRE below " + minLre + ": " + table);
     }
 
+    /**
+     * The Wampler polynomials through the origin with an explicit column of ones: no demeaning, so the refinement
+     * runs on the design as given (the fixed-effects path); the certified values are the same.
+     */
+    @ParameterizedTest(name = "{0} with a column of ones")
+    @CsvSource({"Wampler1", "Wampler3", "Wampler4", "Wampler5"})
+    void explicitConstantColumn(String name) throws IOException {
+        Dataset d = Dataset.read(TestData.testdata().resolve("nist").resolve(name + ".dat"), 5);
+        double[] ones = new double[d.columns.rowCount()];
+        java.util.Arrays.fill(ones, 1.0);
+        d.columns.addNumeric("one", ones);
+        List<String> x = new ArrayList<>(List.of("one"));
+        x.addAll(d.xNames);
+        ModelSpec spec = ModelSpec.builder("y", x).effects(Effects.NONE).constant(false).vcov(VcovType.IID).build();
+        FixedEffectsResult fit = FixedEffectsRegression.fit(d.columns, spec);
+        assertEquals(List.of(), fit.dropped(), name + ": nothing may be dropped");
+        StringBuilder table = new StringBuilder(name).append(" (column of ones):");
+        double worst = Double.POSITIVE_INFINITY;
+        for (int p = 0; p < d.estimate.length; p++) {
+            Coefficient c = find(fit, x.get(p));
+            double lreB = lre(c.estimate(), d.estimate[p]);
+            double lreSe = lre(c.stdError(), d.stdDev[p]);
+            table.append(String.format(" B%d %.1f/%.1f", p, lreB, lreSe));
+            worst = Math.min(worst, Math.min(lreB, lreSe));
+        }
+        System.out.println("LRE coef/se " + table);
+        assertTrue(worst >= 9, "LRE below 9: " + table);
+    }
+
     private static Coefficient find(FixedEffectsResult fit, String term) {
         return fit.coefficients().stream().filter(c -> c.term().equals(term)).findFirst()
                 .orElseThrow(() -> new AssertionError("no coefficient " + term));
