@@ -84,6 +84,8 @@ public final class FixedEffectsRegression {
         final double[][] l;
         final double ybar;
         final double[] xbar;
+        /** The intercept refined in extended precision on the original data (pooled OLS), else NaN. */
+        double refinedIntercept = Double.NaN;
 
         private ConstantDesign(boolean hasConstant, double[][] z, double[][] zBread, double[][] l, double ybar,
                 double[] xbar) {
@@ -121,7 +123,9 @@ public final class FixedEffectsRegression {
                     l[k][j] = -xbar[j];
                 }
             }
-            return new ConstantDesign(hasConstant, z, zBread, l, ybar, xbar);
+            ConstantDesign d = new ConstantDesign(hasConstant, z, zBread, l, ybar, xbar);
+            d.refinedIntercept = ls.refinedIntercept;
+            return d;
         }
 
         Scores scores(LeastSquaresFit ls) {
@@ -132,6 +136,9 @@ public final class FixedEffectsRegression {
         double constant(double[] b) {
             if (!hasConstant) {
                 return Double.NaN;
+            }
+            if (!Double.isNaN(refinedIntercept)) {
+                return refinedIntercept;
             }
             double constant = ybar;
             for (int j = 0; j < b.length; j++) {

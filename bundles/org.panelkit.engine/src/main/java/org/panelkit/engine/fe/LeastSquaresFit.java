@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.panelkit.engine.PanelKitException;
+import org.panelkit.engine.linalg.ExtendedRefinement;
 import org.panelkit.engine.linalg.PivotedQr;
 import org.panelkit.engine.linalg.StreamingQr;
 
@@ -21,12 +22,22 @@ import org.panelkit.engine.linalg.StreamingQr;
  * the full problem, so the same columns are dropped as COLLINEAR as by {@code lm}.</li>
  * <li>b = R^-1 Q'y~ and the bread B = (X~'X~)^-1 = R^-1 R^-T (never an explicit inverse of X'X), both undone
  * for the column scaling: b_j = b^s_j / c_j, B_ij = B^s_ij / (c_i c_j).</li>
+ * <li>Ill-conditioned designs (first-order error bound above {@value #REFINE_BOUND}): b and the bread are refined
+ * with residuals in double-double precision ({@link ExtendedRefinement}); a column the 1e-7 rule drops is kept when
+ * its partial norm is at least {@value #RESCUE_TOL} of its norm and that refinement converges (NIST StRD Filip).</li>
  * <li>Residuals e = y~ - X~ b (they overwrite y~, which is not needed any more), SSR = e'e, and the residual
  * degrees of freedom N - k - rank(D), which must be positive.</li>
  * </ol>
  * Immutable once built; the arrays are shared with the result, not copied.
  */
 final class LeastSquaresFit {
+    /**
+     * The second rank test: a column lm's tolerance drops is still estimated when its partial norm is at least
+     * this share of its norm and the extended-precision refinement converges on the larger design.
+     */
+    static final double RESCUE_TOL = 1e-9;
+    /** Refine when the first-order relative error bound of the double-precision solution exceeds this. */
+    static final double REFINE_BOUND = 1e-12;
     /** Index into {@code EstimationSample.x} of each estimated slope, in estimation (pivot) order. */
     final int[] kept;
     /** The slopes, in the order of {@link #kept}. */
@@ -46,9 +57,12 @@ final class LeastSquaresFit {
     final double ssr;
     /** N - k - rank of the fixed effects. */
     final int dfResid;
+    /** The intercept of pooled OLS with a constant when it was refined in extended precision, else NaN. */
+    final double refinedIntercept;
 
     private LeastSquaresFit(int[] kept, double[] b, double[][] bread, double[][] xt, List<Dropped> dropped,
-            double[] means, double tssWithin, double[] residuals, double ssr, int dfResid) {
+            double[] means, double tssWithin, double[] residuals, double ssr, int dfResid, double refinedIntercept) {
+        this.refinedIntercept = refinedIntercept;
         this.kept = kept;
         this.b = b;
         this.bread = bread;
@@ -71,6 +85,18 @@ final class LeastSquaresFit {
     static LeastSquaresFit of(EstimationSample s, FixedEffectsProjector proj, WithinTransform within) {
         Screening screen = Screening.of(s, proj, within);
         ScaledQr qr = ScaledQr.of(screen, within);
+        Solution sol = null;
+        if (qr.collinear.length > 0) {
+            // the second test: a column lm's 1e-7 rule drops but whose partial norm is at least RESCUE_TOL of its
+            // norm is kept when the extended-precision refinement resolves the larger problem
+            ScaledQr rescue = qr.withTolerance(RESCUE_TOL);
+            if (rescue.kept.length > qr.kept.length && s.n - rescue.kept.length - proj.rank() > 0) {
+                sol = Solution.refined(rescue, s, proj, within, screen.means);
+                if (sol != null) {
+                    qr = rescue;
+                }
+            }
+        }
         List<Dropped> dropped = new ArrayList<>(screen.dropped);
         for (int original : qr.collinear) {
             dropped.add(new Dropped(s.xNames.get(original), Dropped.Reason.COLLINEAR));
@@ -86,8 +112,11 @@ final class LeastSquaresFit {
             throw new PanelKitException("too few observations: " + s.n + " observations for " + k
                     + " regressors and " + kFe + " fixed effects (need more observations than parameters)");
         }
-        double[] b = qr.slopes();
-        double[][] bread = qr.bread();
+        if (sol == null) {
+            sol = Solution.of(qr, s, proj, within, screen.means);
+        }
+        double[] b = sol.b;
+        double[][] bread = sol.bread;
         double[][] xt = new double[k][];
         for (int j = 0; j < k; j++) {
             xt[j] = within.x[qr.kept[j]];
@@ -95,15 +124,200 @@ final class LeastSquaresFit {
         double[] yt = within.y;
         double tssWithin = FixedEffectsRegression.sumSquares(yt);
         double[] e = yt; // residuals overwrite y~, which is not needed any more
-        for (int j = 0; j < k; j++) {
-            double bj = b[j];
-            double[] col = xt[j];
-            for (int i = 0; i < e.length; i++) {
-                e[i] -= bj * col[i];
+        if (sol.extended) {
+            sol.residuals(s, xt, yt, qr.kept, e);
+        } else {
+            for (int j = 0; j < k; j++) {
+                double bj = b[j];
+                double[] col = xt[j];
+                for (int i = 0; i < e.length; i++) {
+                    e[i] -= bj * col[i];
+                }
             }
         }
         double ssr = FixedEffectsRegression.sumSquares(e);
-        return new LeastSquaresFit(qr.kept, b, bread, xt, dropped, screen.means, tssWithin, e, ssr, dfResid);
+        return new LeastSquaresFit(qr.kept, b, bread, xt, dropped, screen.means, tssWithin, e, ssr, dfResid,
+                sol.intercept);
+    }
+
+    /**
+     * The slopes and the bread: from the QR in double precision, refined in extended precision
+     * ({@link ExtendedRefinement}) when the first-order error bound of the double-precision solution exceeds
+     * {@value #REFINE_BOUND} (ill-conditioned designs: polynomials, near-collinear regressors), so that ordinary
+     * problems pay nothing and keep their results bit for bit. Pooled OLS with a constant is refined on the
+     * original data with the column of ones (demeaning in double precision would perturb every value by a
+     * rounding, which an ill-conditioned design amplifies); the fixed-effects models on the within-transformed data.
+     */
+    private static final class Solution {
+        final double[] b;
+        final double[][] bread;
+        /** Whether b was refined (then the residuals are computed in extended precision too). */
+        final boolean extended;
+        /** The refined intercept of pooled OLS with a constant, else NaN. */
+        final double intercept;
+
+        private Solution(double[] b, double[][] bread, boolean extended, double intercept) {
+            this.b = b;
+            this.bread = bread;
+            this.extended = extended;
+            this.intercept = intercept;
+        }
+
+        static Solution of(ScaledQr qr, EstimationSample s, FixedEffectsProjector proj, WithinTransform within,
+                double[] means) {
+            double[] b = qr.slopes();
+            double[][] bread = qr.bread();
+            if (qr.errorBound(bread, b) <= REFINE_BOUND) {
+                return new Solution(b, bread, false, Double.NaN);
+            }
+            Solution refined = refine(qr, s, proj, within, means, b, bread);
+            return refined != null ? refined : new Solution(b, bread, false, Double.NaN);
+        }
+
+        /** The refined solution, or null when the refinement does not converge. */
+        static Solution refined(ScaledQr qr, EstimationSample s, FixedEffectsProjector proj, WithinTransform within,
+                double[] means) {
+            return refine(qr, s, proj, within, means, qr.slopes(), qr.bread());
+        }
+
+        private static Solution refine(ScaledQr qr, EstimationSample s, FixedEffectsProjector proj,
+                WithinTransform within, double[] means, double[] b, double[][] bread) {
+            int k = qr.kept.length;
+            if (proj.kind != FixedEffectsProjector.Kind.INTERCEPT) {
+                double[][] xt = new double[k][];
+                for (int j = 0; j < k; j++) {
+                    xt[j] = within.x[qr.kept[j]];
+                }
+                ExtendedRefinement ext = ExtendedRefinement.gram(xt, within.y);
+                ExtendedRefinement.Preconditioner pre = (hi, lo, out) -> {
+                    double[] v = new double[k];
+                    for (int j = 0; j < k; j++) {
+                        v[j] = hi[j] + lo[j];
+                    }
+                    qr.applyBread(v, 0, out, 0);
+                };
+                double[] refinedB = b.clone();
+                if (!ext.refineSolution(pre, refinedB, qr.keptScale)) {
+                    return null;
+                }
+                double[][] refinedBread = ext.refineInverse(pre, qr.keptScale);
+                return refinedBread == null ? null : new Solution(refinedB, refinedBread, true, Double.NaN);
+            }
+            // Z = [1 X~] with X~ = X - 1 xbar' represented exactly (hi + lo, the error-free difference), so the
+            // refinement sees the original data; its Gram is diag(n, X~'X~) up to n (mean - xbar) in the
+            // off-diagonal block, so diag(1/n, B) is the approximate inverse
+            Centred c = Centred.of(s, qr.kept, means);
+            int n = s.n;
+            ExtendedRefinement.Preconditioner approx = (hi, lo, out) -> {
+                double[] v = new double[k + 1];
+                for (int j = 0; j <= k; j++) {
+                    v[j] = hi[j] + lo[j];
+                }
+                out[0] = v[0] / n;
+                qr.applyBread(v, 1, out, 1);
+            };
+            double[] sol = new double[k + 1];
+            double[] scale = new double[k + 1];
+            scale[0] = Math.sqrt(s.n);
+            sol[0] = FixedEffectsRegression.mean(s.y);
+            for (int i = 0; i < k; i++) {
+                sol[i + 1] = b[i];
+                scale[i + 1] = qr.keptScale[i];
+            }
+            ExtendedRefinement ext = ExtendedRefinement.gram(c.hi, c.lo, s.y);
+            if (!ext.refineSolution(approx, sol, scale)) {
+                return null;
+            }
+            double[][] inv = ext.refineInverse(approx, scale);
+            if (inv == null) {
+                return null;
+            }
+            double[] refinedB = new double[k];
+            double[][] refinedBread = new double[k][k];
+            for (int i = 0; i < k; i++) {
+                refinedB[i] = sol[i + 1];
+                for (int j = 0; j < k; j++) {
+                    refinedBread[i][j] = inv[i + 1][j + 1];
+                }
+            }
+            // the constant of y = a + X b given b, from the normal equation of the ones: (sum y - b'sum X) / n
+            double[] sy = ExtendedRefinement.sum(s.y);
+            double sum = sy[0];
+            double comp = sy[1];
+            for (int j = 0; j < k; j++) {
+                double[] sx = ExtendedRefinement.sum(s.x[qr.kept[j]]);
+                double p = -sx[0] * refinedB[j];
+                double ep = Math.fma(-sx[0], refinedB[j], -p) - sx[1] * refinedB[j];
+                double t = sum + p;
+                double q = t - sum;
+                comp += ((sum - (t - q)) + (p - q)) + ep;
+                sum = t;
+            }
+            sum = (sum + comp) / s.n;
+            comp = 0;
+            return new Solution(refinedB, refinedBread, true, sum + comp);
+        }
+
+        /** e = y - X b (with the refined intercept on the original data), in extended precision. */
+        void residuals(EstimationSample s, double[][] xt, double[] yt, int[] kept, double[] out) {
+            if (Double.isNaN(intercept)) {
+                ExtendedRefinement.residuals(xt, yt, b, out);
+                return;
+            }
+            // on the original data with the constant itself (the centred constant is rounded at the scale of
+            // xbar'b, which can exceed the residuals by far)
+            int k = b.length;
+            double[][] z = new double[k + 1][];
+            double[] ones = new double[s.n];
+            java.util.Arrays.fill(ones, 1.0);
+            z[0] = ones;
+            double[] coef = new double[k + 1];
+            coef[0] = intercept;
+            for (int j = 0; j < k; j++) {
+                z[j + 1] = s.x[kept[j]];
+                coef[j + 1] = b[j];
+            }
+            ExtendedRefinement.residuals(z, s.y, coef, out);
+        }
+    }
+
+    /** [1, x_j - xbar_j] with each difference held exactly as hi + lo (Knuth's TwoSum). */
+    private static final class Centred {
+        final double[][] hi;
+        final double[][] lo;
+        final double[] xbar;
+
+        private Centred(double[][] hi, double[][] lo, double[] xbar) {
+            this.hi = hi;
+            this.lo = lo;
+            this.xbar = xbar;
+        }
+
+        static Centred of(EstimationSample s, int[] kept, double[] means) {
+            int k = kept.length;
+            double[][] hi = new double[k + 1][];
+            double[][] lo = new double[k + 1][];
+            double[] ones = new double[s.n];
+            java.util.Arrays.fill(ones, 1.0);
+            hi[0] = ones;
+            double[] xbar = new double[k];
+            for (int j = 0; j < k; j++) {
+                double m = means[kept[j]];
+                xbar[j] = m;
+                double[] x = s.x[kept[j]];
+                double[] h = new double[s.n];
+                double[] l = new double[s.n];
+                for (int i = 0; i < s.n; i++) {
+                    double t = x[i] - m;
+                    double q = t - x[i];
+                    h[i] = t;
+                    l[i] = (x[i] - (t - q)) + (-m - q);
+                }
+                hi[j + 1] = h;
+                lo[j + 1] = l;
+            }
+            return new Centred(hi, lo, xbar);
+        }
     }
 
     /**
@@ -119,15 +333,41 @@ final class LeastSquaresFit {
         final double[] keptScale;
         /** Index into {@code EstimationSample.x} of each candidate the pivoting found collinear. */
         final int[] collinear;
+        /** ||y~ - X~ b|| / ||y~|| over all candidates (the last diagonal element of R of the scaled [X~ y~]). */
+        final double residualShare;
         private final PivotedQr qr;
         private final double[] smallY;
+        /** The small problem, kept for a second decomposition with another tolerance. */
+        private final List<Integer> candidates;
+        private final double[] scale;
+        private final double[][] small;
 
-        private ScaledQr(int[] kept, double[] keptScale, int[] collinear, PivotedQr qr, double[] smallY) {
-            this.kept = kept;
-            this.keptScale = keptScale;
-            this.collinear = collinear;
-            this.qr = qr;
+        private ScaledQr(List<Integer> candidates, double[] scale, double[][] small, double[] smallY,
+                double residualShare, double tol) {
+            this.candidates = candidates;
+            this.scale = scale;
+            this.small = small;
             this.smallY = smallY;
+            this.residualShare = residualShare;
+            int c = candidates.size();
+            double[][] work = new double[c][];
+            for (int p = 0; p < c; p++) {
+                work[p] = small[p].clone();
+            }
+            qr = PivotedQr.decompose(work, tol);
+            int k = qr.rank();
+            kept = new int[k];
+            keptScale = new double[k];
+            collinear = new int[c - k];
+            for (int p = 0; p < c; p++) {
+                int original = candidates.get(qr.pivot(p));
+                if (p < k) {
+                    kept[p] = original;
+                    keptScale[p] = 1.0 / scale[qr.pivot(p)];
+                } else {
+                    collinear[p - k] = original;
+                }
+            }
         }
 
         static ScaledQr of(Screening screen, WithinTransform within) {
@@ -153,21 +393,29 @@ final class LeastSquaresFit {
                 }
                 smallY[i] = rFactor[i][c] / scale[c];
             }
-            PivotedQr qr = PivotedQr.decompose(small, FixedEffectsRegression.QR_TOL);
-            int k = qr.rank();
-            int[] kept = new int[k];
-            double[] keptScale = new double[k];
-            int[] collinear = new int[c - k];
-            for (int p = 0; p < c; p++) {
-                int original = candidates.get(qr.pivot(p));
-                if (p < k) {
-                    kept[p] = original;
-                    keptScale[p] = 1.0 / scale[qr.pivot(p)];
-                } else {
-                    collinear[p - k] = original;
-                }
+            double residualShare = yNorm > 0 ? Math.abs(rFactor[c][c]) : 0;
+            return new ScaledQr(candidates, scale, small, smallY, residualShare, FixedEffectsRegression.QR_TOL);
+        }
+
+        /** The same small problem decomposed with another rank tolerance. */
+        ScaledQr withTolerance(double tol) {
+            return new ScaledQr(candidates, scale, small, smallY, residualShare, tol);
+        }
+
+        /**
+         * out = B v by two triangular solves, B v = C^-1 R^-1 R^-T C^-1 v with C the column scales (better than
+         * the product with the explicit bread, whose entries can be the square of the condition number).
+         */
+        void applyBread(double[] v, int from, double[] out, int to) {
+            int k = kept.length;
+            double[] w = new double[k];
+            for (int j = 0; j < k; j++) {
+                w[j] = v[from + j] / keptScale[j];
             }
-            return new ScaledQr(kept, keptScale, collinear, qr, smallY);
+            double[] u = qr.solveR(qr.solveRTransposed(w));
+            for (int j = 0; j < k; j++) {
+                out[to + j] = u[j] / keptScale[j];
+            }
         }
 
         /** b_j = b^s_j / c_j with b^s = R^-1 Q'y~ of the scaled columns. */
@@ -189,6 +437,36 @@ final class LeastSquaresFit {
                 }
             }
             return bread;
+        }
+
+        /**
+         * First-order bound on the relative error of the smallest slope of the double-precision solution: the
+         * normwise bound u (kappa + kappa^2 tan theta) (Higham 2002, thm. 20.1) on the scaled slopes b^s, with
+         * kappa estimated as ||R^s||_F ||(R^s)^-1||_F from the bread (||R^s||_F^2 = k for unit columns) and theta
+         * the angle between y~ and the span of X~, times max |b^s_j| / min |b^s_j| (a slope much smaller than the
+         * others keeps fewer correct digits).
+         */
+        double errorBound(double[][] bread, double[] b) {
+            int k = kept.length;
+            double trace = 0;
+            for (int j = 0; j < k; j++) {
+                trace += bread[j][j] * keptScale[j] * keptScale[j];
+            }
+            double kappa = Math.sqrt(k * trace);
+            double sin = Math.min(residualShare, 1);
+            double cos = Math.sqrt(1 - sin * sin);
+            double tan = cos > 0 ? sin / cos : Double.POSITIVE_INFINITY;
+            double largest = 0;
+            double smallest = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                double bs = Math.abs(b[j] * keptScale[j]);
+                largest = Math.max(largest, bs);
+                if (bs > 0) {
+                    smallest = Math.min(smallest, bs);
+                }
+            }
+            double spread = largest > 0 ? largest / smallest : 1;
+            return 0x1p-53 * (kappa + kappa * kappa * tan) * spread;
         }
     }
 

@@ -157,6 +157,19 @@ public final class PivotedQr {
         return b;
     }
 
+    /** Solves R'w = c by forward substitution. */
+    public double[] solveRTransposed(double[] c) {
+        double[] w = new double[rank];
+        for (int i = 0; i < rank; i++) {
+            double s = c[i];
+            for (int j = 0; j < i; j++) {
+                s -= r[j][i] * w[j];
+            }
+            w[i] = s / r[i][i];
+        }
+        return w;
+    }
+
     /** (R'R)^-1 = R^-1 R^-T, the bread (X'X)^-1 in pivoted order, without forming X'X. */
     public double[][] inverseGram() {
         double[][] rinv = new double[rank][rank];
