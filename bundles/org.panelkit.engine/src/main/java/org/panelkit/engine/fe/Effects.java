@@ -9,7 +9,9 @@ public enum Effects {
     /** Period fixed effects only. */
     TIME("time"),
     /** Entity and period fixed effects, as {@code reghdfe, absorb(id year)} or {@code xtreg ... i.year, fe}. */
-    TWOWAY("twoway");
+    TWOWAY("twoway"),
+    /** A list of fixed-effect terms ({@link ModelSpec#absorb()}), e.g. {@code firm,year,industry^year}. */
+    TERMS("terms");
 
     private final String key;
 
@@ -32,7 +34,7 @@ public enum Effects {
 
     public static Effects fromKey(String key) {
         for (Effects e : values()) {
-            if (e.key.equals(key) || (e == TWOWAY && "twoways".equals(key))) {
+            if (e != TERMS && e.key.equals(key) || (e == TWOWAY && "twoways".equals(key))) {
                 return e;
             }
         }

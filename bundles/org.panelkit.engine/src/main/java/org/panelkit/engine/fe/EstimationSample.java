@@ -34,6 +34,8 @@ public final class EstimationSample {
     final int inputRows;
     final int droppedMissing;
     final int singletonsDropped;
+    /** Rows removed for a zero weight. */
+    final int zeroWeights;
 
     private EstimationSample(Builder b) {
         this.n = b.n;
@@ -53,6 +55,7 @@ public final class EstimationSample {
         this.inputRows = b.inputRows;
         this.droppedMissing = b.droppedMissing;
         this.singletonsDropped = b.singletonsDropped;
+        this.zeroWeights = b.zeroWeights;
     }
 
     public int size() {
@@ -128,6 +131,7 @@ public final class EstimationSample {
         int inputRows;
         int droppedMissing;
         int singletonsDropped;
+        int zeroWeights;
 
         Builder(ColumnSource data, ModelSpec spec) {
             this.data = data;

@@ -27,6 +27,8 @@ public final class FixedEffectsResult {
     final double[][] slopeVcov;
     final double[] residuals;
     private final EffectsSupplier effects;
+    final List<AbsorbedTerm> absorbed;
+    final Absorption absorption;
 
     FixedEffectsResult(Builder b) {
         this.spec = b.spec;
@@ -47,6 +49,8 @@ public final class FixedEffectsResult {
         this.slopeVcov = b.slopeVcov;
         this.residuals = b.residuals;
         this.effects = b.effects;
+        this.absorbed = List.copyOf(b.absorbed);
+        this.absorption = b.absorption;
     }
 
     public ModelSpec spec() { return spec; }
@@ -72,6 +76,14 @@ public final class FixedEffectsResult {
     public int k() { return coefficients.size(); }
     /** Rank of the fixed-effects block (1 for the intercept of pooled OLS). */
     public int fixedEffectsRank() { return kFe; }
+    /** The degrees of freedom each absorbed term takes (empty for pooled OLS), in the order of the terms. */
+    public List<AbsorbedTerm> absorbed() { return absorbed; }
+    /** How the fixed effects were partialled out (method, iterations, tolerance, convergence). */
+    public Absorption absorption() { return absorption; }
+    /** The analytic-weight column, or null for an unweighted fit. */
+    public String weightsColumn() { return spec.weights(); }
+    /** Rows removed because their weight is zero (they contribute nothing, as in Stata and fixest). */
+    public int zeroWeightsDropped() { return sample.zeroWeights; }
     /** Connected components of a two-way panel (mobility groups); 1 otherwise. */
     public int components() { return components; }
     public int dfResid() { return dfResid; }
@@ -155,5 +167,7 @@ public final class FixedEffectsResult {
         double[][] slopeVcov;
         double[] residuals;
         EffectsSupplier effects;
+        List<AbsorbedTerm> absorbed = List.of();
+        Absorption absorption = Absorption.NONE;
     }
 }

@@ -10,10 +10,18 @@ package org.panelkit.engine.vcov;
  * <li>{@link #PLM} (R {@code plm::vcovHC(type = "sss")}): K = k; t tests with df_resid throughout.</li>
  * <li>{@link #AREG} (Stata {@code areg}, R {@code sandwich::vcovCL} on the dummy regression, {@code estimatr}
  * "stata"): K = k + K_fe, every absorbed effect counted; G-1 for clustered estimators.</li>
+ * <li>{@link #FIXEST} (R {@code fixest::feols}, default {@code ssc()}): factor (N-1)/(N-K) with
+ * K = k + sum over terms of their levels - (terms - 1), a term nested in a cluster column counting 1 (group
+ * counts, not the exact rank); times G/(G-1) for clustered estimators, with the smallest G for two-way
+ * clustering applied to V1 + V2 - V12; t tests with min(G)-1 df for clustered estimators, N-K otherwise.</li>
+ * <li>{@link #SANDWICH} (R {@code sandwich::vcovCL(multi0 = FALSE)} on the dummy regression): as areg, but
+ * two-way clustering with G/(G-1) per component (V1, V2 and V12 each) and (N-1)/(N-K), K = k + K_fe.</li>
  * </ul>
+ * For two-way clustering {@link #XTREG} follows {@code reghdfe}: one factor G_min/(G_min-1) (N-1)/(N-K) applied
+ * to V1 + V2 - V12, K with the fixed effects nested in either cluster removed.
  */
 public enum Convention {
-    XTREG("xtreg"), PLM("plm"), AREG("areg");
+    XTREG("xtreg"), PLM("plm"), AREG("areg"), FIXEST("fixest"), SANDWICH("sandwich");
 
     private final String key;
 
@@ -31,6 +39,6 @@ public enum Convention {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown convention '" + key + "' (expected xtreg, plm or areg)");
+        throw new IllegalArgumentException("unknown convention '" + key + "' (expected xtreg, plm, areg, fixest or sandwich)");
     }
 }
