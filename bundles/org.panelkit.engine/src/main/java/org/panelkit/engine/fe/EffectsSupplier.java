@@ -46,14 +46,15 @@ final class EffectsSupplier {
                     rest[i] -= bj * col[i];
                 }
             }
-            double[][] fx = projector.effects(rest);
+            // entity and period effects of the entity/time models only (not of other terms)
+            double[][] fx = sample.entityTimeEffects ? projector.effects(rest) : new double[2][];
             double iyear = Double.NaN;
-            if (projector.kind == FixedEffectsProjector.Kind.TWO_WAY) {
+            if (fx[0] != null && fx[1] != null) {
                 double shift = 0;
-                for (int t : sample.time) {
-                    shift += fx[1][t];
+                for (int i = 0; i < sample.n; i++) {
+                    shift += (sample.w == null ? 1 : sample.w[i]) * fx[1][sample.time[i]];
                 }
-                iyear = constant - shift / sample.n;
+                iyear = constant - shift / sample.weightSum();
             }
             value = new Effects(fx[0], fx[1], iyear);
         }

@@ -36,6 +36,14 @@ public final class EstimationSample {
     final int singletonsDropped;
     /** Rows removed for a zero weight. */
     final int zeroWeights;
+    /** Codes 0..levels-1 of each absorbed fixed-effect term (ModelSpec#fixedEffectTerms order) per sample row. */
+    final List<int[]> fe;
+    final int[] feLevels;
+    final List<String> feNames;
+    /** Analytic weights per sample row (all positive), or null for an unweighted fit. */
+    final double[] w;
+    /** Whether the terms are the entity/time shorthand's (then effects are reported as entity/period effects). */
+    final boolean entityTimeEffects;
 
     private EstimationSample(Builder b) {
         this.n = b.n;
@@ -56,6 +64,23 @@ public final class EstimationSample {
         this.droppedMissing = b.droppedMissing;
         this.singletonsDropped = b.singletonsDropped;
         this.zeroWeights = b.zeroWeights;
+        this.fe = b.fe;
+        this.feLevels = b.feLevels;
+        this.feNames = b.feNames;
+        this.w = b.w;
+        this.entityTimeEffects = b.spec.effects() != Effects.TERMS;
+    }
+
+    /** Sum of the weights (n without weights). */
+    double weightSum() {
+        if (w == null) {
+            return n;
+        }
+        double sum = 0;
+        for (double v : w) {
+            sum += v;
+        }
+        return sum;
     }
 
     public int size() {
@@ -132,6 +157,10 @@ public final class EstimationSample {
         int droppedMissing;
         int singletonsDropped;
         int zeroWeights;
+        List<int[]> fe = new ArrayList<>();
+        int[] feLevels;
+        List<String> feNames = new ArrayList<>();
+        double[] w;
 
         Builder(ColumnSource data, ModelSpec spec) {
             this.data = data;
@@ -155,6 +184,16 @@ public final class EstimationSample {
             if (spec.vcov() == org.panelkit.engine.vcov.VcovType.DRISCOLL_KRAAY && timeIn == null) {
                 throw new PanelKitException("Driscoll-Kraay standard errors need a time column");
             }
+            List<TermCodes> terms = new ArrayList<>();
+            for (FixedEffectTerm t : spec.fixedEffectTerms()) {
+                List<KeyColumn> cols = new ArrayList<>();
+                for (String c : t.columns()) {
+                    cols.add(c.equals(spec.entity()) && entityIn != null ? entityIn
+                            : c.equals(spec.time()) && timeIn != null ? timeIn : key(c));
+                }
+                terms.add(TermCodes.of(t.name(), cols));
+            }
+            double[] wIn = spec.weights() == null ? null : weights(spec.weights());
 
             // Listwise deletion.
             boolean[] keep = new boolean[inputRows];
@@ -179,6 +218,16 @@ public final class EstimationSample {
                     keep[i] &= codes[i] >= 0;
                 }
             }
+            for (TermCodes t : terms) {
+                for (int i = 0; i < inputRows; i++) {
+                    keep[i] &= t.codes[i] >= 0;
+                }
+            }
+            if (wIn != null) {
+                for (int i = 0; i < inputRows; i++) {
+                    keep[i] &= !Double.isNaN(wIn[i]);
+                }
+            }
             int kept = 0;
             for (boolean b : keep) {
                 if (b) {
@@ -190,15 +239,75 @@ public final class EstimationSample {
                 throw new PanelKitException("no observations left: every row has a missing value in "
                         + String.join(", ", usedColumns()));
             }
-            int[] order = sortedRows(keep, kept, entityIn, timeIn);
+            if (wIn != null) {
+                // a zero analytic weight removes the row (Stata, fixest, lm's degrees of freedom)
+                for (int i = 0; i < inputRows; i++) {
+                    if (keep[i] && wIn[i] == 0) {
+                        keep[i] = false;
+                        kept--;
+                        zeroWeights++;
+                    }
+                }
+                if (kept == 0) {
+                    throw new PanelKitException("no observations left: every weight in '" + spec.weights()
+                            + "' is zero or missing");
+                }
+            }
+            KeyColumn sortKey = entityIn;
+            if (sortKey == null && !terms.isEmpty()) {
+                sortKey = largest(terms);
+            }
+            int[] order = sortedRows(keep, kept, sortKey, timeIn);
             if (entityIn != null && timeIn != null) {
                 checkDuplicates(order, entityIn, timeIn);
             }
-            if (spec.dropSingletons() && spec.effects() != Effects.NONE) {
-                order = dropSingletons(order, entityIn, timeIn);
+            if (spec.dropSingletons() && !terms.isEmpty()) {
+                order = dropSingletons(order, terms);
             }
             materialize(order, yIn, xIn, entityIn, timeIn, clusterIn);
+            feLevels = new int[terms.size()];
+            for (int j = 0; j < terms.size(); j++) {
+                TermCodes t = terms.get(j);
+                int[] codes;
+                if (entity != null && t.codes == entityIn.codes()) {
+                    codes = entity;
+                    feLevels[j] = groups;
+                } else if (time != null && t.codes == timeIn.codes()) {
+                    codes = time;
+                    feLevels[j] = periods;
+                } else {
+                    Recoded r = recode(order, KeyColumn.ofCodes(t.name, t.codes, new String[t.levels]));
+                    codes = r.codes;
+                    feLevels[j] = r.levels.length;
+                }
+                fe.add(codes);
+                feNames.add(t.name);
+            }
+            w = wIn == null ? null : gather(wIn, order);
             return new EstimationSample(this);
+        }
+
+        /** The term with most levels as a key column (the sort order that keeps its groups contiguous). */
+        private static KeyColumn largest(List<TermCodes> terms) {
+            TermCodes best = terms.get(0);
+            for (TermCodes t : terms) {
+                if (t.levels > best.levels) {
+                    best = t;
+                }
+            }
+            // level names are never shown for a sort key: unnamed levels (no strings for millions of levels)
+            return KeyColumn.ofCodes(best.name, best.codes, new String[best.levels]);
+        }
+
+        private double[] weights(String name) {
+            double[] v = numeric(name);
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] < 0) {
+                    throw new PanelKitException("weight column '" + name + "', " + data.rowLabel(i)
+                            + ": negative weight " + v[i] + "; analytic weights must be zero or positive");
+                }
+            }
+            return v;
         }
 
         private List<String> usedColumns() {
@@ -210,6 +319,16 @@ public final class EstimationSample {
             }
             if (spec.time() != null) {
                 cols.add(spec.time());
+            }
+            for (FixedEffectTerm t : spec.fixedEffectTerms()) {
+                for (String c : t.columns()) {
+                    if (!cols.contains(c)) {
+                        cols.add(c);
+                    }
+                }
+            }
+            if (spec.weights() != null) {
+                cols.add(spec.weights());
             }
             return cols;
         }
@@ -304,18 +423,26 @@ public final class EstimationSample {
             }
         }
 
-        /** Drops observations that are alone in an entity or a period, repeatedly (reghdfe's rule). */
-        private int[] dropSingletons(int[] order, KeyColumn e, KeyColumn t) {
-            Effects fx = spec.effects();
+        /** Drops observations that are alone in a level of any fixed-effect term, repeatedly (reghdfe's rule). */
+        private int[] dropSingletons(int[] order, List<TermCodes> terms) {
             int before = order.length;
             boolean changed = true;
             while (changed && order.length > 0) {
                 changed = false;
-                int[] ce = fx.hasEntity() ? counts(order, e) : null;
-                int[] ct = fx.hasTime() ? counts(order, t) : null;
+                List<int[]> counts = new ArrayList<>();
+                for (TermCodes t : terms) {
+                    int[] c = new int[t.levels];
+                    for (int r : order) {
+                        c[t.codes[r]]++;
+                    }
+                    counts.add(c);
+                }
                 int m = 0;
                 for (int r : order) {
-                    boolean single = (ce != null && ce[e.code(r)] == 1) || (ct != null && ct[t.code(r)] == 1);
+                    boolean single = false;
+                    for (int j = 0; j < terms.size() && !single; j++) {
+                        single = counts.get(j)[terms.get(j).codes[r]] == 1;
+                    }
                     if (!single) {
                         order[m++] = r;
                     }
@@ -330,14 +457,6 @@ public final class EstimationSample {
                 throw new PanelKitException("no observations left after dropping singletons");
             }
             return order;
-        }
-
-        private static int[] counts(int[] order, KeyColumn key) {
-            int[] c = new int[key.levelCount()];
-            for (int r : order) {
-                c[key.code(r)]++;
-            }
-            return c;
         }
 
         private void materialize(int[] order, double[] yIn, List<double[]> xIn, KeyColumn e, KeyColumn t,

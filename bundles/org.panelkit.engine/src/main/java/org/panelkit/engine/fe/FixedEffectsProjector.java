@@ -1,262 +1,383 @@
 package org.panelkit.engine.fe;
 
-import org.panelkit.engine.PanelKitException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.panelkit.engine.ProgressMonitor;
 import org.panelkit.engine.linalg.SymmetricEigen;
 
 /**
- * The demeaning kernel: replaces a column v by its residual from the least-squares projection on the fixed
- * effects, M v = v - D (D'D)^+ D' v, exactly and for unbalanced panels.
+ * The demeaning kernel: replaces a column v by its residual from the (weighted) least-squares projection on the
+ * fixed-effect dummies, M v = v - D (D'WD)^+ D'W v, for unbalanced panels and any number of terms.
  *
- * <p>One dimension: subtract group means. Two dimensions (entity and time): with P the dimension with more
- * levels ("primary", absorbed by group means) and Q the other ("secondary"), the Frisch-Waugh-Lovell theorem
- * gives M v = M_P v - M_P D_Q g with g solving the reduced normal equations
- * C g = D_Q' M_P v, C = D_Q' M_P D_Q = diag(n_q) - sum_p c_p c_p' / n_p (Q x Q, c_p = the secondary levels
- * present in group p). C is singular (one null direction per connected component of the panel), so g uses
- * its pseudo-inverse; rank(C) + P is the rank of the fixed-effects block. This is a direct solve, not an
- * iteration: four passes over the data per column after one O(sum_p n_p^2 + Q^3) set-up.
+ * <p>First, a term nested in another term (every level within one level of the other, e.g. {@code year} next to
+ * {@code industry^year}) adds nothing to the span of the dummies and is left out ({@link TermStructure}). Then:
+ * <ul>
+ * <li>one term: subtract (weighted) group means;</li>
+ * <li>"direct", when the terms other than the one with most levels have at most {@value #MAX_SECONDARY_LEVELS}
+ * levels together: with P the term with most levels ("primary", absorbed by group means) and Q the dummies of the
+ * others ("secondary"), Frisch-Waugh-Lovell gives M v = M_P v - M_P D_Q g with g solving the reduced normal
+ * equations C g = D_Q' W M_P v, C = D_Q' W M_P D_Q ({@link ReducedSystem}). C is singular where levels are
+ * redundant (one null direction per connected component for two terms), so g uses its pseudo-inverse, and
+ * rank(C) + P is the exact rank of the dummies. Four passes over the data per column after the set-up;</li>
+ * <li>"iterative" otherwise: conjugate gradient on alternating projections ({@link IterativeAbsorber}).</li>
+ * </ul>
+ * Absorbed degrees of freedom per term ({@link #redundant()}): a nested term is redundant as a whole; of the
+ * others the first (the primary term in the direct method) has none redundant; the direct method attributes the
+ * rank of C term by term (an unpivoted Cholesky that skips dependent columns, in the order of the terms), which is
+ * exact; the iterative method counts the connected components of the first two terms (exact for two terms) and
+ * one redundant level (the constant) for every further term: reghdfe's conservative "pairwise" rule.
  */
 public final class FixedEffectsProjector {
-    /** Largest secondary dimension for the direct two-way solve. */
+    /** Largest total of secondary levels for the direct solve. */
     static final int MAX_SECONDARY_LEVELS = 5000;
     private static final double RANK_TOL = 1e-10;
+    /** A Cholesky pivot below this share of its diagonal element marks a dependent column. */
+    private static final double PIVOT_TOL = 1e-9;
 
-    enum Kind { IDENTITY, INTERCEPT, ONE_WAY, TWO_WAY }
+    enum Kind { IDENTITY, INTERCEPT, ONE_WAY, DIRECT, ITERATIVE }
 
     final Kind kind;
     final int n;
-    /** Primary codes and counts (one- and two-way). */
+    /** Weights per row, or null (unit weights). */
+    final double[] weight;
+    /** Primary codes and level weight sums (one-way and direct). */
     final int[] primary;
     final int primaryLevels;
     final double[] primaryCount;
-    /** Secondary codes and counts (two-way). */
-    final int[] secondary;
+    /** Secondary terms (direct): codes, first column in C of each, total levels. */
+    final List<int[]> secondary;
+    final int[] secondaryOffset;
     final int secondaryLevels;
-    final double[] secondaryCount;
-    /** Pseudo-inverse of the reduced matrix C (two-way). */
+    /** Pseudo-inverse of the reduced matrix C (direct). */
     final double[][] cPinv;
-    /** Whether the primary dimension is the entity (else time); meaningful for two-way. */
+    /** Whether the primary term is the model's entity column (one-way and direct: effects as entity/time). */
     final boolean primaryIsEntity;
+    private final IterativeAbsorber iterative;
     private final int rank;
     private final int components;
+    private final int[] redundant;
+    private final boolean exact;
 
-    private FixedEffectsProjector(Kind kind, int n, int[] primary, int primaryLevels, int[] secondary,
-            int secondaryLevels, boolean primaryIsEntity) {
-        this.kind = kind;
-        this.n = n;
-        this.primary = primary;
-        this.primaryLevels = primaryLevels;
-        this.secondary = secondary;
-        this.secondaryLevels = secondaryLevels;
-        this.primaryIsEntity = primaryIsEntity;
-        this.primaryCount = primary == null ? null : counts(primary, primaryLevels);
-        this.secondaryCount = secondary == null ? null : counts(secondary, secondaryLevels);
-        switch (kind) {
-        case IDENTITY:
-            rank = 0;
-            components = 0;
-            cPinv = null;
-            break;
-        case INTERCEPT:
-            rank = 1;
-            components = 1;
-            cPinv = null;
-            break;
-        case ONE_WAY:
-            rank = primaryLevels;
-            components = 1;
-            cPinv = null;
-            break;
-        default:
-            if (secondaryLevels > MAX_SECONDARY_LEVELS) {
-                throw new PanelKitException("two-way fixed effects with more than " + MAX_SECONDARY_LEVELS
-                        + " levels in both dimensions are not supported (" + primaryLevels + " x "
-                        + secondaryLevels + ")");
-            }
-            SymmetricEigen eig = SymmetricEigen.of(reducedMatrix());
+    private FixedEffectsProjector(Builder b) {
+        this.kind = b.kind;
+        this.n = b.n;
+        this.weight = b.weight;
+        this.primary = b.primary;
+        this.primaryLevels = b.primaryLevels;
+        this.primaryCount = b.primary == null ? null : levelWeights(b.primary, b.primaryLevels, b.weight);
+        this.secondary = b.secondary;
+        this.secondaryOffset = b.secondaryOffset;
+        this.secondaryLevels = b.secondaryLevels;
+        this.primaryIsEntity = b.primaryIsEntity;
+        this.redundant = b.redundant;
+        this.iterative = b.iterative;
+        if (kind == Kind.DIRECT) {
+            double[][] c = ReducedSystem.build(primary, primaryLevels, primaryCount, secondary, secondaryOffset,
+                    secondaryLevels, weight);
+            SymmetricEigen eig = SymmetricEigen.of(c);
             int r = eig.rank(RANK_TOL);
-            rank = primaryLevels + r;
-            components = secondaryLevels - r;
             cPinv = eig.pseudoInverse(RANK_TOL);
+            rank = b.rankOutsideC + r;
+            components = secondary.size() == 1 ? secondaryLevels - r : 1;
+            attributeRankOfC(c, b, r);
+            exact = true;
+        } else {
+            cPinv = null;
+            rank = b.rankOutsideC;
+            components = b.components;
+            exact = b.exact;
         }
     }
 
-    /** The projector for the sample's fixed effects. */
-    static FixedEffectsProjector of(EstimationSample s, Effects effects, boolean constant) {
-        switch (effects) {
-        case NONE:
-            return new FixedEffectsProjector(constant ? Kind.INTERCEPT : Kind.IDENTITY, s.n, null, 0, null, 0, true);
-        case ENTITY:
-            return new FixedEffectsProjector(Kind.ONE_WAY, s.n, s.entity, s.groups, null, 0, true);
-        case TIME:
-            return new FixedEffectsProjector(Kind.ONE_WAY, s.n, s.time, s.periods, null, 0, false);
-        default:
-            return twoWay(s, s.groups >= s.periods);
-        }
+    /** The projector for the sample's fixed-effect terms (none: the constant of pooled OLS, or nothing). */
+    static FixedEffectsProjector of(EstimationSample s, boolean constant) {
+        return of(s, constant, MAX_SECONDARY_LEVELS);
     }
 
-    /** A two-way projector with the given primary dimension (used by CR2 for the other nesting). */
-    static FixedEffectsProjector twoWay(EstimationSample s, boolean entityPrimary) {
-        return entityPrimary
-                ? new FixedEffectsProjector(Kind.TWO_WAY, s.n, s.entity, s.groups, s.time, s.periods, true)
-                : new FixedEffectsProjector(Kind.TWO_WAY, s.n, s.time, s.periods, s.entity, s.groups, false);
+    /** As {@link #of(EstimationSample, boolean)} with another limit for the direct solve (0: always iterate). */
+    static FixedEffectsProjector of(EstimationSample s, boolean constant, int directLimit) {
+        Builder b = new Builder(s.n, s.w);
+        int m = s.fe.size();
+        b.redundant = new int[m];
+        if (m == 0) {
+            b.kind = constant ? Kind.INTERCEPT : Kind.IDENTITY;
+            b.rankOutsideC = constant ? 1 : 0;
+            return new FixedEffectsProjector(b);
+        }
+        boolean[] nested = TermStructure.nestedTerms(s.fe, s.feLevels);
+        List<Integer> active = TermStructure.active(nested);
+        for (int j = 0; j < m; j++) {
+            if (nested[j]) {
+                b.redundant[j] = s.feLevels[j];
+            }
+        }
+        int primaryTerm = active.get(0);
+        for (int j : active) {
+            if (s.feLevels[j] > s.feLevels[primaryTerm]) {
+                primaryTerm = j;
+            }
+        }
+        b.primary = s.fe.get(primaryTerm);
+        b.primaryLevels = s.feLevels[primaryTerm];
+        b.primaryIsEntity = s.entity != null && b.primary == s.entity;
+        b.rankOutsideC = b.primaryLevels;
+        if (active.size() == 1) {
+            b.kind = Kind.ONE_WAY;
+            return new FixedEffectsProjector(b);
+        }
+        int q = 0;
+        for (int j : active) {
+            if (j != primaryTerm) {
+                b.secondaryTerms.add(j);
+                b.secondary.add(s.fe.get(j));
+                q += s.feLevels[j];
+            }
+        }
+        if (q <= directLimit) {
+            b.kind = Kind.DIRECT;
+            b.secondaryOffset = new int[b.secondary.size()];
+            int off = 0;
+            for (int t = 0; t < b.secondaryTerms.size(); t++) {
+                b.secondaryOffset[t] = off;
+                off += s.feLevels[b.secondaryTerms.get(t)];
+            }
+            b.secondaryLevels = q;
+            b.termLevels = s.feLevels;
+            return new FixedEffectsProjector(b);
+        }
+        b.kind = Kind.ITERATIVE;
+        iterativeCounts(b, s, active);
+        List<int[]> codes = new ArrayList<>();
+        List<double[]> levelWeight = new ArrayList<>();
+        for (int j : active) {
+            codes.add(s.fe.get(j));
+            levelWeight.add(levelWeights(s.fe.get(j), s.feLevels[j], s.w));
+        }
+        b.iterative = new IterativeAbsorber(codes, levelWeight, s.w);
+        return new FixedEffectsProjector(b);
     }
 
-    private static double[] counts(int[] codes, int levels) {
-        double[] c = new double[levels];
-        for (int code : codes) {
-            c[code]++;
+    /** reghdfe's pairwise count: exact for the first two active terms, one redundant level for each other. */
+    private static void iterativeCounts(Builder b, EstimationSample s, List<Integer> active) {
+        int first = active.get(0);
+        int second = active.get(1);
+        int comps = TermStructure.components(s.fe.get(first), s.feLevels[first], s.fe.get(second),
+                s.feLevels[second]);
+        b.redundant[second] = comps;
+        b.components = comps;
+        int rank = s.feLevels[first] + s.feLevels[second] - comps;
+        for (int t = 2; t < active.size(); t++) {
+            int j = active.get(t);
+            b.redundant[j] = 1;
+            rank += s.feLevels[j] - 1;
         }
-        return c;
+        b.rankOutsideC = rank;
+        b.exact = active.size() <= 2;
     }
 
     /**
-     * C = diag(n_q) - sum_p c_p c_p' / n_p, accumulated group by group (upper triangle, then mirrored); the
-     * groups are split between two threads (of the current fork/join pool, see
-     * {@link org.panelkit.engine.Parallelism}) on large panels.
+     * Redundant levels of each secondary term: with one term, its levels minus rank(C); with several, the
+     * columns an unpivoted Cholesky of C (in the order of the terms) finds dependent on the ones before.
      */
-    private double[][] reducedMatrix() {
-        int q = secondaryLevels;
-        int[] start = groupStarts();
-        int[] members = groupMembers(start);
-        int mid = primaryLevels / 2;
-        double[][] c;
-        if (n > 200_000) {
-            java.util.concurrent.ForkJoinTask<double[][]> first = org.panelkit.engine.Parallelism
-                    .fork(() -> outerProducts(start, members, 0, mid));
-            double[][] second = outerProducts(start, members, mid, primaryLevels);
-            c = first.join();
-            for (int a = 0; a < q; a++) {
-                for (int b = a; b < q; b++) {
-                    c[a][b] += second[a][b];
+    private void attributeRankOfC(double[][] c, Builder b, int rankC) {
+        List<Integer> terms = b.secondaryTerms;
+        if (terms.size() == 1) {
+            redundant[terms.get(0)] = secondaryLevels - rankC;
+            return;
+        }
+        boolean[] dependent = dependentColumns(c);
+        for (int t = 0; t < terms.size(); t++) {
+            int count = 0;
+            for (int col = secondaryOffset[t]; col < secondaryOffset[t] + b.termLevels[terms.get(t)]; col++) {
+                if (dependent[col]) {
+                    count++;
                 }
+            }
+            redundant[terms.get(t)] = count;
+        }
+        int total = 0;
+        for (int t : terms) {
+            total += redundant[t];
+        }
+        // the eigenvalue rank decides; a borderline pivot that disagrees moves to the last term
+        redundant[terms.get(terms.size() - 1)] += (secondaryLevels - rankC) - total;
+    }
+
+    /** Columns of the PSD matrix c that are linear combinations of the columns before them. */
+    private static boolean[] dependentColumns(double[][] c) {
+        int q = c.length;
+        double[][] l = new double[q][];
+        boolean[] dependent = new boolean[q];
+        for (int j = 0; j < q; j++) {
+            double[] lj = new double[j + 1];
+            for (int i = 0; i <= j; i++) {
+                double sum = c[j][i];
+                double[] li = l[i];
+                if (li == null) {
+                    lj[i] = 0;
+                    continue;
+                }
+                for (int k = 0; k < i; k++) {
+                    sum -= lj[k] * li[k];
+                }
+                if (i < j) {
+                    lj[i] = li[i] == 0 ? 0 : sum / li[i];
+                } else if (sum > PIVOT_TOL * c[j][j] && c[j][j] > 0) {
+                    lj[j] = Math.sqrt(sum);
+                } else {
+                    dependent[j] = true;
+                    lj[j] = 0;
+                }
+            }
+            l[j] = lj;
+        }
+        return dependent;
+    }
+
+    private static double[] levelWeights(int[] codes, int levels, double[] weight) {
+        double[] c = new double[levels];
+        if (weight == null) {
+            for (int code : codes) {
+                c[code]++;
             }
         } else {
-            c = outerProducts(start, members, 0, primaryLevels);
-        }
-        for (int m = 0; m < q; m++) {
-            c[m][m] += secondaryCount[m];
-            for (int m2 = 0; m2 < m; m2++) {
-                c[m][m2] = c[m2][m];
+            for (int i = 0; i < codes.length; i++) {
+                c[codes[i]] += weight[i];
             }
         }
         return c;
     }
 
-    /** -sum over primary groups [from, to) of c_p c_p' / n_p, upper triangle only. */
-    private double[][] outerProducts(int[] start, int[] members, int from, int to) {
-        double[][] c = new double[secondaryLevels][secondaryLevels];
-        int[] codes = new int[16];
-        for (int p = from; p < to; p++) {
-            int size = start[p + 1] - start[p];
-            if (codes.length < size) {
-                codes = new int[size];
-            }
-            for (int a = 0; a < size; a++) {
-                codes[a] = secondary[members[start[p] + a]];
-            }
-            double w = 1.0 / primaryCount[p];
-            for (int a = 0; a < size; a++) {
-                int qa = codes[a];
-                double[] row = c[qa];
-                for (int b = 0; b < size; b++) {
-                    int qb = codes[b];
-                    if (qb >= qa) {
-                        row[qb] -= w;
-                    }
-                }
-            }
-        }
-        return c;
-    }
-
-    int[] groupStarts() {
-        int[] start = new int[primaryLevels + 1];
-        for (int code : primary) {
-            start[code + 1]++;
-        }
-        for (int p = 0; p < primaryLevels; p++) {
-            start[p + 1] += start[p];
-        }
-        return start;
-    }
-
-    /** Observation indices grouped by primary level (CSR with {@link #groupStarts()}). */
-    int[] groupMembers(int[] start) {
-        int[] fill = start.clone();
-        int[] members = new int[n];
-        for (int i = 0; i < n; i++) {
-            members[fill[primary[i]]++] = i;
-        }
-        return members;
-    }
-
-    /** Rank of the fixed-effects dummy block, K_fe. */
+    /** Rank of the fixed-effects dummy block, K_fe (exact unless {@link #exact()} is false). */
     public int rank() {
         return rank;
     }
 
-    /** Connected components of a two-way panel (1 for a connected panel and for one-way effects). */
+    /** Connected components of two terms (1 for one term; 1 when not computed). */
     public int components() {
         return components;
     }
 
+    /** Redundant levels of each term (in the order of the sample's terms). */
+    int[] redundant() {
+        return redundant.clone();
+    }
+
+    /** Whether {@link #rank()} is exact (false: reghdfe's conservative count for three or more terms). */
+    boolean exact() {
+        return exact;
+    }
+
+    /** How the effects are absorbed, with the iterations used so far. */
+    Absorption absorption() {
+        switch (kind) {
+        case IDENTITY:
+        case INTERCEPT:
+            return Absorption.NONE;
+        case ONE_WAY:
+            return Absorption.MEANS;
+        case DIRECT:
+            return Absorption.DIRECT;
+        default:
+            return new Absorption("iterative", iterative.iterations(), IterativeAbsorber.TOLERANCE,
+                    iterative.converged());
+        }
+    }
+
     /** Replaces {@code v} by M v. */
     public void residualize(double[] v) {
+        residualize(v, ProgressMonitor.NONE);
+    }
+
+    /** Replaces {@code v} by M v; the iterative method checks {@code monitor} for a cancel request. */
+    void residualize(double[] v, ProgressMonitor monitor) {
         switch (kind) {
         case IDENTITY:
             return;
         case INTERCEPT: {
             double mean = 0;
-            for (double d : v) {
-                mean += d;
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                double w = weight == null ? 1 : weight[i];
+                mean += w * v[i];
+                total += w;
             }
-            mean /= n;
+            mean /= total;
             for (int i = 0; i < n; i++) {
                 v[i] -= mean;
             }
             return;
         }
         case ONE_WAY:
-            subtractGroupMeans(v, primary, primaryCount);
+            subtractGroupMeans(v, primary, primaryCount, weight);
+            return;
+        case DIRECT:
+            direct(v);
             return;
         default:
-            twoWay(v);
+            iterative.residualize(v, monitor);
         }
     }
 
-    private static void subtractGroupMeans(double[] v, int[] codes, double[] count) {
-        double[] mean = new double[count.length];
-        for (int i = 0; i < v.length; i++) {
-            mean[codes[i]] += v[i];
-        }
-        for (int l = 0; l < mean.length; l++) {
-            mean[l] /= count[l];
-        }
+    private static void subtractGroupMeans(double[] v, int[] codes, double[] count, double[] weight) {
+        double[] mean = groupMeans(v, codes, count, weight);
         for (int i = 0; i < v.length; i++) {
             v[i] -= mean[codes[i]];
         }
     }
 
-    private void twoWay(double[] v) {
-        subtractGroupMeans(v, primary, primaryCount);       // w = M_P v
-        double[] g = secondaryCoefficients(v);              // g = C^+ D_Q' w
-        double[] gm = new double[primaryLevels];            // group means of g_q over each primary group
+    private static double[] groupMeans(double[] v, int[] codes, double[] count, double[] weight) {
+        double[] mean = new double[count.length];
+        if (weight == null) {
+            for (int i = 0; i < v.length; i++) {
+                mean[codes[i]] += v[i];
+            }
+        } else {
+            for (int i = 0; i < v.length; i++) {
+                mean[codes[i]] += weight[i] * v[i];
+            }
+        }
+        for (int l = 0; l < mean.length; l++) {
+            mean[l] /= count[l];
+        }
+        return mean;
+    }
+
+    private void direct(double[] v) {
+        subtractGroupMeans(v, primary, primaryCount, weight);  // u = M_P v
+        double[] g = secondaryCoefficients(v);                 // g = C^+ D_Q' W u
+        double[] gm = new double[primaryLevels];               // weighted means of (D_Q g) over each primary group
         for (int i = 0; i < n; i++) {
-            gm[primary[i]] += g[secondary[i]];
+            double dg = secondarySum(g, i);
+            gm[primary[i]] += weight == null ? dg : weight[i] * dg;
         }
         for (int p = 0; p < primaryLevels; p++) {
             gm[p] /= primaryCount[p];
         }
         for (int i = 0; i < n; i++) {
-            v[i] -= g[secondary[i]] - gm[primary[i]];
+            v[i] -= secondarySum(g, i) - gm[primary[i]];
         }
     }
 
-    /** g = C^+ D_Q' w for a primary-demeaned w. */
-    double[] secondaryCoefficients(double[] w) {
+    /** (D_Q g)_i: the sum of row i's secondary coefficients. */
+    private double secondarySum(double[] g, int i) {
+        double s = 0;
+        for (int t = 0; t < secondary.size(); t++) {
+            s += g[secondaryOffset[t] + secondary.get(t)[i]];
+        }
+        return s;
+    }
+
+    /** g = C^+ D_Q' W u for a primary-demeaned u. */
+    double[] secondaryCoefficients(double[] u) {
         double[] r = new double[secondaryLevels];
-        for (int i = 0; i < n; i++) {
-            r[secondary[i]] += w[i];
+        for (int t = 0; t < secondary.size(); t++) {
+            int[] codes = secondary.get(t);
+            int off = secondaryOffset[t];
+            for (int i = 0; i < n; i++) {
+                r[off + codes[i]] += weight == null ? u[i] : weight[i] * u[i];
+            }
         }
         double[] g = new double[secondaryLevels];
         for (int a = 0; a < secondaryLevels; a++) {
@@ -271,53 +392,69 @@ public final class FixedEffectsProjector {
     }
 
     /**
-     * The fixed effects of a residual r = y - X b: for two-way models {entity effects, time effects} with the
-     * first period's effect set to zero (Stata's base level); for one-way models the group means. Returns
-     * {entityEffects or null, timeEffects or null}.
+     * The fixed effects of a residual r = y - X b for the entity/time models: for two-way models {entity
+     * effects, time effects} with the first period's effect set to zero (Stata's base level); for one-way models
+     * the group means. Returns {entityEffects or null, timeEffects or null}; {null, null} for other terms.
      */
     double[][] effects(double[] r) {
-        switch (kind) {
-        case IDENTITY:
-        case INTERCEPT:
-            return new double[][] {null, null};
-        case ONE_WAY: {
-            double[] mean = new double[primaryLevels];
-            for (int i = 0; i < n; i++) {
-                mean[primary[i]] += r[i];
-            }
-            for (int l = 0; l < primaryLevels; l++) {
-                mean[l] /= primaryCount[l];
-            }
+        if (kind == Kind.ONE_WAY) {
+            double[] mean = groupMeans(r, primary, primaryCount, weight);
             return primaryIsEntity ? new double[][] {mean, null} : new double[][] {null, mean};
         }
-        default: {
-            double[] w = r.clone();
-            subtractGroupMeans(w, primary, primaryCount);
-            double[] g = secondaryCoefficients(w);
-            double base = g[0];
-            for (int m = 0; m < g.length; m++) {
-                g[m] -= base;
-            }
-            double[] a = new double[primaryLevels];
-            for (int i = 0; i < n; i++) {
-                a[primary[i]] += r[i] - g[secondary[i]];
-            }
-            for (int p = 0; p < primaryLevels; p++) {
-                a[p] /= primaryCount[p];
-            }
-            if (!primaryIsEntity) {
-                // time is primary: normalise so the first period's effect is zero, entities absorb the shift
-                double shift = a[0];
-                for (int p = 0; p < primaryLevels; p++) {
-                    a[p] -= shift;
-                }
-                for (int m = 0; m < g.length; m++) {
-                    g[m] += shift;
-                }
-                return new double[][] {g, a};
-            }
-            return new double[][] {a, g};
+        if (kind != Kind.DIRECT || secondary.size() != 1) {
+            return new double[][] {null, null};
         }
+        double[] u = r.clone();
+        subtractGroupMeans(u, primary, primaryCount, weight);
+        double[] g = secondaryCoefficients(u);
+        double base = g[0];
+        for (int m = 0; m < g.length; m++) {
+            g[m] -= base;
+        }
+        int[] sec = secondary.get(0);
+        double[] a = new double[primaryLevels];
+        for (int i = 0; i < n; i++) {
+            double w = weight == null ? 1 : weight[i];
+            a[primary[i]] += w * (r[i] - g[sec[i]]);
+        }
+        for (int p = 0; p < primaryLevels; p++) {
+            a[p] /= primaryCount[p];
+        }
+        if (!primaryIsEntity) {
+            // time is primary: normalise so the first period's effect is zero, entities absorb the shift
+            double shift = a[0];
+            for (int p = 0; p < primaryLevels; p++) {
+                a[p] -= shift;
+            }
+            for (int m = 0; m < g.length; m++) {
+                g[m] += shift;
+            }
+            return new double[][] {g, a};
+        }
+        return new double[][] {a, g};
+    }
+
+    private static final class Builder {
+        final int n;
+        final double[] weight;
+        Kind kind;
+        int[] primary;
+        int primaryLevels;
+        boolean primaryIsEntity = true;
+        final List<Integer> secondaryTerms = new ArrayList<>();
+        final List<int[]> secondary = new ArrayList<>();
+        int[] secondaryOffset;
+        int secondaryLevels;
+        int[] termLevels;
+        int rankOutsideC;
+        int components = 1;
+        boolean exact = true;
+        int[] redundant;
+        IterativeAbsorber iterative;
+
+        Builder(int n, double[] weight) {
+            this.n = n;
+            this.weight = weight;
         }
     }
 }

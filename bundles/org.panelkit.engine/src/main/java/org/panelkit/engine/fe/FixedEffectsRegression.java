@@ -51,11 +51,16 @@ public final class FixedEffectsRegression {
      * @throws java.util.concurrent.CancellationException when {@code monitor} reports a cancel request
      */
     public static FixedEffectsResult fit(ColumnSource data, ModelSpec spec, ProgressMonitor monitor) {
+        return fit(data, spec, monitor, FixedEffectsProjector.MAX_SECONDARY_LEVELS);
+    }
+
+    /** The fit with another limit for the direct absorption (0: iterative whenever there are two terms). */
+    static FixedEffectsResult fit(ColumnSource data, ModelSpec spec, ProgressMonitor monitor, int directLimit) {
         monitor.progress(0.0, "preparing the estimation sample");
         EstimationSample s = EstimationSample.of(data, spec);
         monitor.checkCanceled();
         monitor.progress(0.2, "absorbing fixed effects");
-        FixedEffectsProjector proj = FixedEffectsProjector.of(s, spec.effects(), spec.constant());
+        FixedEffectsProjector proj = FixedEffectsProjector.of(s, spec.constant(), directLimit);
         WithinTransform within = WithinTransform.of(s, proj, monitor);
         monitor.checkCanceled();
         monitor.progress(0.5, "solving least squares");
@@ -108,11 +113,13 @@ public final class FixedEffectsRegression {
             }
             if (hasConstant) {
                 double[] ones = new double[s.n];
-                java.util.Arrays.fill(ones, 1.0);
+                for (int i = 0; i < s.n; i++) {
+                    ones[i] = s.w == null ? 1.0 : Math.sqrt(s.w[i]); // the column of ones, transformed like X~
+                }
                 z[k] = ones;
-                zBread[k][k] = 1.0 / s.n;
+                zBread[k][k] = 1.0 / s.weightSum();
             }
-            double ybar = mean(s.y);
+            double ybar = mean(s.y, s.w);
             double[] xbar = new double[k];
             for (int j = 0; j < k; j++) {
                 xbar[j] = ls.means[ls.kept[j]];
@@ -177,22 +184,54 @@ public final class FixedEffectsRegression {
         }
         r.dropped = ls.dropped;
         r.kFe = proj.rank();
+        r.absorbed = absorbed(s, proj, variance);
+        r.absorption = proj.absorption();
         r.components = proj.components();
         r.dfResid = ls.dfResid;
         r.ssr = ls.ssr;
-        if (spec.effects() != Effects.NONE) {
+        if (!s.fe.isEmpty()) {
             r.r2Within = 1 - ls.ssr / ls.tssWithin;
         }
-        if (spec.effects().hasEntity()) {
+        if (s.entity != null && spec.absorbsEntity()) {
             r.r2WithinEntity = 1 - ls.ssr / withinEntitySumSquares(s);
         }
-        r.r2Lsdv = 1 - ls.ssr / (design.hasConstant ? centredSumSquares(s.y) : sumSquares(s.y));
+        r.r2Lsdv = 1 - ls.ssr / (design.hasConstant ? centredSumSquares(s.y, mean(s.y, s.w), s.w)
+                : centredSumSquares(s.y, 0, s.w));
         double f = ((ls.tssWithin - ls.ssr) / k) / (ls.ssr / ls.dfResid);
         r.fTest = new FTest(f, k, ls.dfResid, Distributions.upperF(f, k, ls.dfResid));
         r.waldTest = wald(ls.b, r.slopeVcov, variance);
-        r.residuals = ls.residuals;
+        r.residuals = unweighted(ls.residuals, s.w);
         r.effects = new EffectsSupplier(s, proj, ls.b, ls.kept, constant);
         return new FixedEffectsResult(r);
+    }
+
+    /** The absorbed degrees of freedom per term, with nesting in the variance estimator's clusters. */
+    private static List<AbsorbedTerm> absorbed(EstimationSample s, FixedEffectsProjector proj,
+            VarianceEstimate variance) {
+        int[] redundant = proj.redundant();
+        List<AbsorbedTerm> out = new ArrayList<>();
+        for (int j = 0; j < s.fe.size(); j++) {
+            boolean nested = false;
+            if (variance.type() != org.panelkit.engine.vcov.VcovType.IID) {
+                for (int[] cluster : s.clusters) {
+                    nested |= VarianceFactory.nested(s.fe.get(j), s.feLevels[j], cluster);
+                }
+            }
+            out.add(new AbsorbedTerm(s.feNames.get(j), s.feLevels[j], redundant[j], proj.exact(), nested));
+        }
+        return out;
+    }
+
+    /** e_i = e*_i / sqrt(w_i): the residuals of the transformed (weighted) problem back on the data's scale. */
+    private static double[] unweighted(double[] starred, double[] w) {
+        if (w == null) {
+            return starred;
+        }
+        double[] e = new double[starred.length];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = starred[i] / Math.sqrt(w[i]);
+        }
+        return e;
     }
 
     private static FTest wald(double[] b, double[][] v, VarianceEstimate variance) {
@@ -217,13 +256,14 @@ public final class FixedEffectsRegression {
         return new Coefficient(term, estimate, se, t, p, estimate - crit * se, estimate + crit * se, df);
     }
 
-    /** Sum of squares of y about its entity means (two passes, no copy of y). */
+    /** (Weighted) sum of squares of y about its (weighted) entity means (two passes, no copy of y). */
     private static double withinEntitySumSquares(EstimationSample s) {
         double[] mean = new double[s.groups];
         double[] count = new double[s.groups];
         for (int i = 0; i < s.n; i++) {
-            mean[s.entity[i]] += s.y[i];
-            count[s.entity[i]]++;
+            double w = s.w == null ? 1 : s.w[i];
+            mean[s.entity[i]] += w * s.y[i];
+            count[s.entity[i]] += w;
         }
         for (int g = 0; g < s.groups; g++) {
             mean[g] /= count[g];
@@ -231,7 +271,7 @@ public final class FixedEffectsRegression {
         double ss = 0;
         for (int i = 0; i < s.n; i++) {
             double d = s.y[i] - mean[s.entity[i]];
-            ss += d * d;
+            ss += (s.w == null ? 1 : s.w[i]) * d * d;
         }
         return ss;
     }
@@ -242,6 +282,32 @@ public final class FixedEffectsRegression {
             s += d;
         }
         return s / v.length;
+    }
+
+    /** The mean weighted by {@code w}, or the mean when {@code w} is null. */
+    static double mean(double[] v, double[] w) {
+        if (w == null) {
+            return mean(v);
+        }
+        double s = 0;
+        double total = 0;
+        for (int i = 0; i < v.length; i++) {
+            s += w[i] * v[i];
+            total += w[i];
+        }
+        return s / total;
+    }
+
+    /** sum w_i (v_i - m)^2 (unit weights when {@code w} is null). */
+    static double centredSumSquares(double[] v, double m, double[] w) {
+        if (w == null) {
+            return centredSumSquares(v, m);
+        }
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            s += w[i] * (v[i] - m) * (v[i] - m);
+        }
+        return s;
     }
 
     static double sumSquares(double[] v) {

@@ -183,6 +183,9 @@ final class LeastSquaresFit {
         private static Solution refine(ScaledQr qr, EstimationSample s, FixedEffectsProjector proj,
                 WithinTransform within, double[] means, double[] b, double[][] bread) {
             int k = qr.kept.length;
+            if (s.w != null && proj.kind == FixedEffectsProjector.Kind.INTERCEPT) {
+                return null; // the refinement on the original data has no weighted form (yet)
+            }
             if (proj.kind != FixedEffectsProjector.Kind.INTERCEPT) {
                 double[][] xt = new double[k][];
                 for (int j = 0; j < k; j++) {
@@ -500,10 +503,10 @@ final class LeastSquaresFit {
             double[] means = new double[kIn];
             boolean pooled = proj.rank() == 0;
             for (int j = 0; j < kIn; j++) {
-                means[j] = FixedEffectsRegression.mean(s.x[j]);
-                // the reference norm: what x_j would have if the effects absorbed only its mean (nothing, pooled)
-                double ref = pooled ? FixedEffectsRegression.norm(s.x[j])
-                        : Math.sqrt(FixedEffectsRegression.centredSumSquares(s.x[j], means[j]));
+                means[j] = FixedEffectsRegression.mean(s.x[j], s.w);
+                // the reference norm: what x_j would have if the effects absorbed only its mean (nothing, pooled),
+                // weighted like the within columns
+                double ref = Math.sqrt(FixedEffectsRegression.centredSumSquares(s.x[j], pooled ? 0 : means[j], s.w));
                 withinNorm[j] = FixedEffectsRegression.norm(within.x[j]);
                 if (ref == 0) {
                     dropped.add(new Dropped(s.xNames.get(j), pooled ? Dropped.Reason.COLLINEAR

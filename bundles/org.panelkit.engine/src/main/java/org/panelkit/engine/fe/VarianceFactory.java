@@ -1,6 +1,7 @@
 package org.panelkit.engine.fe;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.panelkit.engine.PanelKitException;
 import org.panelkit.engine.vcov.BellMcCaffreyVariance;
@@ -22,7 +23,15 @@ import org.panelkit.engine.vcov.VcovType;
  * <li>two-way clusters: (N-1)/(N-K) B (G1/(G1-1) M1 + G2/(G2-1) M2 - G12/(G12-1) M12) B, K = k + K_fe
  * (xtreg/areg: sandwich::vcovCL on the dummy regression) or k' (plm vcovDC)</li>
  * <li>Driscoll-Kraay: none (xtreg/areg: plm vcovSCC) or T/(T-1) (N-1)/(N-k') (plm "sss")</li>
+ * <li>fixest (fixest::ssc() defaults): (N-1)/(N-K_f) for every estimator, K_f = k + sum over terms of their
+ * levels - (terms - 1), a term nested in a cluster column counting 1 (k + 1 for pooled OLS with a constant);
+ * times G/(G-1) when clustered, G_min/(G_min-1) on V1 + V2 - V12 for two-way clustering; t df min(G)-1
+ * when clustered, N-K_f otherwise</li>
+ * <li>two-way clusters under xtreg: reghdfe's G_min/(G_min-1) (N-1)/(N-K) on V1 + V2 - V12, K without the terms
+ * nested in either cluster; under sandwich and areg: sandwich::vcovCL's factor per component (above)</li>
  * </ul>
+ * With analytic weights every estimator runs on the transformed data sqrt(w) X~, sqrt(w) e; N stays the number of
+ * observations (Stata's aweights are normalised to sum to N, which leaves all of these unchanged).
  */
 final class VarianceFactory {
     private final ModelSpec spec;
@@ -52,7 +61,7 @@ final class VarianceFactory {
         this.xBread = xBread;
         this.n = sample.n;
         this.kFe = projector.rank();
-        this.kPlm = k + (spec.effects() == Effects.NONE && spec.constant() ? 1 : 0);
+        this.kPlm = k + (sample.fe.isEmpty() && spec.constant() ? 1 : 0);
         this.dfResid = n - k - kFe;
     }
 
@@ -102,9 +111,35 @@ final class VarianceFactory {
     }
 
     private VarianceEstimate iid(double ssr) {
+        if (spec.convention() == Convention.FIXEST) {
+            int kf = fixestK(List.of());
+            return new VarianceEstimate(VcovType.IID, spec.convention(), "iid_fixest",
+                    "homoskedastic (iid, fixest: SSR/(N-" + kf + "))", 1.0, kf, null, null,
+                    Matrices.scale(scores.bread(), ssr / (n - kf)), dfAll(n - kf), "N-K");
+        }
         double s2 = ssr / dfResid;
         return new VarianceEstimate(VcovType.IID, spec.convention(), "iid", "homoskedastic (iid)", 1.0, k + kFe,
                 null, null, Matrices.scale(scores.bread(), s2), dfAll(dfResid), "df_resid");
+    }
+
+    /**
+     * fixest's K: k + sum over terms of their levels - (terms - 1), a term nested in one of {@code clusters}
+     * counting 1; k + 1 for pooled OLS with a constant, k without one.
+     */
+    private int fixestK(List<int[]> clusters) {
+        int m = sample.fe.size();
+        if (m == 0) {
+            return kPlm;
+        }
+        int kk = k - (m - 1);
+        for (int j = 0; j < m; j++) {
+            boolean nestedInCluster = false;
+            for (int[] c : clusters) {
+                nestedInCluster |= nested(sample.fe.get(j), sample.feLevels[j], c);
+            }
+            kk += nestedInCluster ? 1 : sample.feLevels[j];
+        }
+        return kk;
     }
 
     private VarianceEstimate heteroskedastic(VcovType type) {
@@ -112,6 +147,13 @@ final class VarianceFactory {
         if (type == VcovType.HC0) {
             return new VarianceEstimate(type, spec.convention(), "HC0", "heteroskedasticity-robust (HC0)", 1.0, null,
                     null, null, v, dfAll(dfResid), "df_resid");
+        }
+        if (spec.convention() == Convention.FIXEST) {
+            int kf = fixestK(List.of());
+            double f = (n - 1.0) / (n - kf);
+            return new VarianceEstimate(type, spec.convention(), "HC1_fixest",
+                    "heteroskedasticity-robust (HC1, fixest factor (N-1)/(N-" + kf + "))", f, kf, null, null,
+                    Matrices.scale(v, f), dfAll(n - kf), "N-K");
         }
         boolean plm = spec.convention() == Convention.PLM;
         int kUsed = plm ? kPlm : k + kFe;
@@ -136,15 +178,21 @@ final class VarianceFactory {
         return c;
     }
 
-    /** K for the xtreg rule: k + K_fe - sum over fixed-effect dimensions nested in the cluster of (levels-1). */
-    private int xtregK(int[] cluster) {
+    /**
+     * K for the xtreg/reghdfe rule: k + K_fe minus, for each term nested in one of {@code clusters}, the
+     * coefficients it adds (at most levels - 1: the constant stays counted).
+     */
+    private int xtregK(List<int[]> clusters) {
         int kk = k + kFe;
-        Effects fx = spec.effects();
-        if (fx.hasEntity() && nested(sample.entity, sample.groups, cluster)) {
-            kk -= sample.groups - 1;
-        }
-        if (fx.hasTime() && nested(sample.time, sample.periods, cluster)) {
-            kk -= sample.periods - 1;
+        int[] redundant = projector.redundant();
+        for (int j = 0; j < sample.fe.size(); j++) {
+            boolean nestedInCluster = false;
+            for (int[] c : clusters) {
+                nestedInCluster |= nested(sample.fe.get(j), sample.feLevels[j], c);
+            }
+            if (nestedInCluster) {
+                kk -= Math.min(sample.feLevels[j] - 1, sample.feLevels[j] - redundant[j]);
+            }
         }
         return kk;
     }
@@ -182,18 +230,24 @@ final class VarianceFactory {
         String suffix;
         String who;
         switch (conv) {
+        case FIXEST:
+            kUsed = fixestK(List.of(codes));
+            suffix = "CR1_fixest";
+            who = "fixest";
+            break;
         case PLM:
             kUsed = kPlm;
             suffix = "CR1_plm_sss";
             who = "plm sss";
             break;
         case AREG:
+        case SANDWICH:
             kUsed = k + kFe;
             suffix = "CR1_lsdv";
-            who = "Stata areg";
+            who = conv == Convention.AREG ? "Stata areg" : "sandwich vcovCL HC1";
             break;
         default:
-            kUsed = xtregK(codes);
+            kUsed = xtregK(List.of(codes));
             suffix = "CR1_stata_xtreg";
             who = "Stata xtreg";
         }
@@ -224,6 +278,18 @@ final class VarianceFactory {
                     "two-way cluster-robust by " + by + " (CR0, no small-sample factor)", 1.0, null,
                     new int[] {g1, g2}, null, v, dfAll(df), dfRule);
         }
+        if (conv == Convention.XTREG || conv == Convention.FIXEST) {
+            // reghdfe and fixest: one factor G_min/(G_min-1) (N-1)/(N-K) on V1 + V2 - V12
+            int kUsed = conv == Convention.XTREG ? xtregK(List.of(c1, c2)) : fixestK(List.of(c1, c2));
+            int gMin = Math.min(g1, g2);
+            double f = (double) gMin / (gMin - 1) * (n - 1.0) / (n - kUsed);
+            double[][] v = sandwich(Matrices.addScaled(Matrices.addScaled(m1, 1, m2), -1, m12));
+            String who = conv == Convention.XTREG ? "reghdfe" : "fixest";
+            return new VarianceEstimate(VcovType.TWOWAY, conv, "CL_twoway_" + who,
+                    "two-way cluster-robust by " + by + " (Cameron-Gelbach-Miller, " + who
+                            + " factor G_min/(G_min-1)(N-1)/(N-" + kUsed + "))",
+                    f, kUsed, new int[] {g1, g2}, null, Matrices.scale(v, f), dfAll(df), dfRule);
+        }
         int kUsed = plm ? kPlm : k + kFe;
         double outer = (n - 1.0) / (n - kUsed);
         double[][] meat = Matrices.scale(m1, (double) g1 / (g1 - 1));
@@ -232,7 +298,8 @@ final class VarianceFactory {
         double[][] v = Matrices.scale(sandwich(meat), outer);
         String name = plm ? "CL_twoway_plm_sss" : "CL_twoway_sandwich_HC1";
         return new VarianceEstimate(VcovType.TWOWAY, conv, name,
-                "two-way cluster-robust by " + by + " (Cameron-Gelbach-Miller, factors G/(G-1) per dimension and (N-1)/(N-" + kUsed + "))",
+                "two-way cluster-robust by " + by + " (Cameron-Gelbach-Miller, " + (plm ? "plm" : "sandwich")
+                        + " factors G/(G-1) per dimension and (N-1)/(N-" + kUsed + "))",
                 null, kUsed, new int[] {g1, g2}, null, v, dfAll(df), dfRule);
     }
 
@@ -261,6 +328,10 @@ final class VarianceFactory {
         int periods = sample.periods;
         if (periods < 2) {
             throw new PanelKitException("Driscoll-Kraay standard errors need at least two periods");
+        }
+        if (spec.convention() == Convention.FIXEST) {
+            throw new PanelKitException("Driscoll-Kraay standard errors are available under the xtreg, areg, "
+                    + "sandwich and plm conventions, not fixest");
         }
         int lag = spec.dkLag() >= 0 ? spec.dkLag() : Meat.plmDefaultLag(maxPeriodsPerEntity());
         double[][] v = sandwich(Meat.driscollKraay(scores, sample.time, periods, lag));
@@ -292,7 +363,7 @@ final class VarianceFactory {
         int[] codes = sample.clusters.get(0);
         int g = sample.clusterCounts[0];
         BellMcCaffreyVariance bm = BellMcCaffreyVariance.estimate(scores, k, xBread, codes, g,
-                NonNestedEffects.of(spec.effects(), sample, projector, codes), contrasts);
+                NonNestedEffects.of(sample, projector, codes), contrasts);
         return new VarianceEstimate(VcovType.CR2, spec.convention(), "CL_" + dimName(0) + "_CR2",
                 "cluster-robust by " + sample.clusterNames.get(0) + " (CR2 Bell-McCaffrey, Satterthwaite df)", null,
                 null, new int[] {g}, null, bm.matrix(), bm.satterthwaite(), "Satterthwaite");

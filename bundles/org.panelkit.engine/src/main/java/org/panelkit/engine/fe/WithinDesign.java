@@ -22,7 +22,11 @@ public final class WithinDesign {
     private WithinDesign(FixedEffectsResult fit) {
         this.fit = fit;
         EstimationSample s = fit.sample;
-        this.projector = FixedEffectsProjector.of(s, fit.spec.effects(), fit.spec.constant());
+        if (s.w != null) {
+            throw new org.panelkit.engine.PanelKitException("this procedure does not support weighted models yet "
+                    + "(--weights)");
+        }
+        this.projector = FixedEffectsProjector.of(s, fit.spec.constant());
         this.y = s.y.clone();
         projector.residualize(y);
         List<String> kept = new ArrayList<>();
@@ -114,18 +118,15 @@ public final class WithinDesign {
      */
     public boolean effectsNestedIn(int[] cluster) {
         EstimationSample s = fit.sample;
-        Effects fx = fit.spec.effects();
-        switch (fx) {
-        case NONE:
+        if (s.fe.isEmpty()) {
             return projector.rank() == 0 || allSame(cluster);
-        case ENTITY:
-            return VarianceFactory.nested(s.entity, s.groups, cluster);
-        case TIME:
-            return VarianceFactory.nested(s.time, s.periods, cluster);
-        default:
-            return VarianceFactory.nested(s.entity, s.groups, cluster)
-                    && VarianceFactory.nested(s.time, s.periods, cluster);
         }
+        for (int j = 0; j < s.fe.size(); j++) {
+            if (!VarianceFactory.nested(s.fe.get(j), s.feLevels[j], cluster)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allSame(int[] codes) {

@@ -12,6 +12,10 @@ import org.panelkit.engine.ProgressMonitor;
  * residualized in parallel (in the current fork/join pool, see {@link org.panelkit.engine.Parallelism}); each
  * task writes its own slot, so the result does not depend on the number of threads.
  * <p>
+ * With analytic weights the columns are then multiplied by sqrt(w_i) (weighted least squares as OLS on the
+ * transformed data: every estimator downstream sees sqrt(W) M_D y and sqrt(W) M_D X, whose scores are
+ * w_i x~_i e_i).
+ * <p>
  * The arrays are fresh copies that later steps may overwrite ({@link LeastSquaresFit} turns y~ into the
  * residuals); not copied again here.
  */
@@ -32,7 +36,12 @@ final class WithinTransform {
         IntStream.rangeClosed(0, k).parallel().forEach(j -> {
             monitor.checkCanceled();
             double[] v = (j == k ? s.y : s.x[j]).clone();
-            proj.residualize(v);
+            proj.residualize(v, monitor);
+            if (s.w != null) {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] *= Math.sqrt(s.w[i]);
+                }
+            }
             within[j] = v;
         });
         double[][] x = new double[k][];

@@ -114,7 +114,7 @@ class FreshReferenceTest {
     void robustAndClusteredMatchSandwichOnDummyRegression() {
         compare(fit(VcovType.HC1, Convention.XTREG, List.of()), "hc1_lsdv", 1e-8);
         compare(fit(VcovType.CLUSTER, Convention.AREG, List.of()), "cl_lsdv", 1e-8);
-        compare(fit(VcovType.TWOWAY, Convention.XTREG, List.of()), "cl2_lsdv", 1e-8);
+        compare(fit(VcovType.TWOWAY, Convention.SANDWICH, List.of()), "cl2_lsdv", 1e-8);
     }
 
     @Test

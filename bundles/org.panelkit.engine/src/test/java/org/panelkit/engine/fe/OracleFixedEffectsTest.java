@@ -123,7 +123,7 @@ class OracleFixedEffectsTest {
         case "CL_time_CR1_plm_sss": return b.vcov(VcovType.CLUSTER).cluster(List.of(time)).convention(Convention.PLM);
         case "CL_time_CR1_lsdv": return b.vcov(VcovType.CLUSTER).cluster(List.of(time)).convention(Convention.AREG);
         case "CL_twoway_CR0": return b.vcov(VcovType.CR0).cluster(List.of(entity, time));
-        case "CL_twoway_sandwich_HC1": return b.vcov(VcovType.TWOWAY);
+        case "CL_twoway_sandwich_HC1": return b.vcov(VcovType.TWOWAY).convention(Convention.SANDWICH);
         case "CL_twoway_plm_sss": return b.vcov(VcovType.TWOWAY).convention(Convention.PLM);
         case "DK_plm": return b.vcov(VcovType.DRISCOLL_KRAAY);
         case "DK_plm_sss": return b.vcov(VcovType.DRISCOLL_KRAAY).convention(Convention.PLM);

@@ -1,0 +1,145 @@
+package org.panelkit.engine.fe;
+
+import java.util.List;
+import java.util.concurrent.ForkJoinTask;
+
+import org.panelkit.engine.Parallelism;
+
+/**
+ * The reduced normal equations of the "secondary" fixed-effect terms once a "primary" term is absorbed by
+ * (weighted) group means (Frisch-Waugh-Lovell): C = D_Q' W M_P D_Q = D_Q' W D_Q - sum_p c_p c_p' / w_p, with D_Q
+ * the dummies of all secondary terms side by side (Q columns), c_p = sum over the rows i of primary group p of
+ * w_i (the indicator of i's secondary levels), w_p = sum of w_i over the group and W = diag(w) (unit weights
+ * without weights). Without a primary term C = D_Q' W D_Q. Built group by group (upper triangle, then
+ * mirrored), split between two threads on large samples.
+ */
+final class ReducedSystem {
+    private ReducedSystem() {
+    }
+
+    /**
+     * @param primary primary codes per row, or null for none
+     * @param secondary the secondary terms' codes per row
+     * @param offset first column of each secondary term in C
+     * @param weight weights per row, or null
+     */
+    static double[][] build(int[] primary, int primaryLevels, double[] primaryWeight, List<int[]> secondary,
+            int[] offset, int q, double[] weight) {
+        int n = secondary.get(0).length;
+        double[][] c;
+        if (primary == null) {
+            c = new double[q][q];
+        } else {
+            Groups groups = Groups.of(primary, primaryLevels);
+            int mid = primaryLevels / 2;
+            if (n > 200_000) {
+                ForkJoinTask<double[][]> first = Parallelism.fork(() -> outerProducts(groups, primaryWeight,
+                        secondary, offset, q, weight, 0, mid));
+                double[][] second = outerProducts(groups, primaryWeight, secondary, offset, q, weight, mid,
+                        primaryLevels);
+                c = first.join();
+                for (int a = 0; a < q; a++) {
+                    for (int b = a; b < q; b++) {
+                        c[a][b] += second[a][b];
+                    }
+                }
+            } else {
+                c = outerProducts(groups, primaryWeight, secondary, offset, q, weight, 0, primaryLevels);
+            }
+        }
+        addCrossCounts(c, secondary, offset, weight);
+        for (int a = 0; a < q; a++) {
+            for (int b = 0; b < a; b++) {
+                c[a][b] = c[b][a];
+            }
+        }
+        return c;
+    }
+
+    /** D_Q' W D_Q, upper triangle: the weighted counts of each pair of secondary levels met on a row. */
+    private static void addCrossCounts(double[][] c, List<int[]> secondary, int[] offset, double[] weight) {
+        int m = secondary.size();
+        int n = secondary.get(0).length;
+        for (int i = 0; i < n; i++) {
+            double w = weight == null ? 1 : weight[i];
+            for (int t = 0; t < m; t++) {
+                int a = offset[t] + secondary.get(t)[i];
+                for (int u = 0; u < m; u++) {
+                    int b = offset[u] + secondary.get(u)[i];
+                    if (b > a || (b == a && u == t)) {
+                        c[a][b] += w;
+                    }
+                }
+            }
+        }
+    }
+
+    /** -sum over primary groups [from, to) of c_p c_p' / w_p, upper triangle only. */
+    private static double[][] outerProducts(Groups groups, double[] primaryWeight, List<int[]> secondary,
+            int[] offset, int q, double[] weight, int from, int to) {
+        double[][] c = new double[q][q];
+        int m = secondary.size();
+        int[] idx = new int[16];
+        double[] wt = new double[16];
+        for (int p = from; p < to; p++) {
+            int size = groups.size(p) * m;
+            if (idx.length < size) {
+                idx = new int[size];
+                wt = new double[size];
+            }
+            int e = 0;
+            for (int a = groups.start[p]; a < groups.start[p + 1]; a++) {
+                int i = groups.members[a];
+                double w = weight == null ? 1 : weight[i];
+                for (int t = 0; t < m; t++) {
+                    idx[e] = offset[t] + secondary.get(t)[i];
+                    wt[e++] = w;
+                }
+            }
+            double inv = 1.0 / primaryWeight[p];
+            for (int a = 0; a < size; a++) {
+                int qa = idx[a];
+                double[] row = c[qa];
+                double wa = wt[a] * inv;
+                for (int b = 0; b < size; b++) {
+                    int qb = idx[b];
+                    if (qb >= qa) {
+                        row[qb] -= wa * wt[b];
+                    }
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Rows grouped by a code (compressed sparse rows: members[start[g] .. start[g+1]) are group g's rows). */
+    static final class Groups {
+        final int[] start;
+        final int[] members;
+
+        private Groups(int[] start, int[] members) {
+            this.start = start;
+            this.members = members;
+        }
+
+        static Groups of(int[] codes, int levels) {
+            int[] start = new int[levels + 1];
+            for (int code : codes) {
+                start[code + 1]++;
+            }
+            for (int g = 0; g < levels; g++) {
+                start[g + 1] += start[g];
+            }
+            int[] fill = start.clone();
+            int[] members = new int[codes.length];
+            for (int i = 0; i < codes.length; i++) {
+                members[fill[codes[i]]++] = i;
+            }
+            return new Groups(start, members);
+        }
+
+        int size(int g) {
+            return start[g + 1] - start[g];
+        }
+    }
+}

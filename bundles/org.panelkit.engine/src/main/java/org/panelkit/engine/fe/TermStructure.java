@@ -1,0 +1,90 @@
+package org.panelkit.engine.fe;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the absorbed terms identify, before any solving: which terms are redundant as a whole (a term whose
+ * every level lies within one level of another term, e.g. {@code year} next to {@code industry^year}: its dummies
+ * are sums of the other's), and the connected components of the bipartite graph of two terms (Abowd, Creecy and
+ * Kramarz 2002): with two terms A and B the rank of [D_A D_B] is L_A + L_B - components, exactly.
+ */
+final class TermStructure {
+    private TermStructure() {
+    }
+
+    /**
+     * Marks the terms that are nested in another term (in the order given, so of two terms with the same levels
+     * the later one is marked).
+     */
+    static boolean[] nestedTerms(List<int[]> codes, int[] levels) {
+        int m = codes.size();
+        boolean[] nested = new boolean[m];
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m && !nested[a]; b++) {
+                if (a == b || nested[b] || levels[b] < levels[a]) {
+                    continue;
+                }
+                boolean same = levels[a] == levels[b];
+                // with equal level counts both are nested in each other: mark only the later one
+                if (same && a < b) {
+                    continue;
+                }
+                nested[a] = isFunctionOf(codes.get(a), levels[a], codes.get(b), levels[b]);
+            }
+        }
+        return nested;
+    }
+
+    /** Whether each level of {@code fine} occurs with one level of {@code coarse} only. */
+    static boolean isFunctionOf(int[] coarse, int coarseLevels, int[] fine, int fineLevels) {
+        int[] seen = new int[fineLevels];
+        java.util.Arrays.fill(seen, -1);
+        for (int i = 0; i < fine.length; i++) {
+            int f = fine[i];
+            if (seen[f] < 0) {
+                seen[f] = coarse[i];
+            } else if (seen[f] != coarse[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Connected components of the graph linking level a_i of A to level b_i of B for every row i. */
+    static int components(int[] a, int la, int[] b, int lb) {
+        int[] parent = new int[la + lb];
+        for (int v = 0; v < parent.length; v++) {
+            parent[v] = v;
+        }
+        int count = la + lb;
+        for (int i = 0; i < a.length; i++) {
+            int ra = find(parent, a[i]);
+            int rb = find(parent, la + b[i]);
+            if (ra != rb) {
+                parent[ra] = rb;
+                count--;
+            }
+        }
+        return count;
+    }
+
+    private static int find(int[] parent, int v) {
+        while (parent[v] != v) {
+            parent[v] = parent[parent[v]]; // path halving
+            v = parent[v];
+        }
+        return v;
+    }
+
+    /** Indices of the terms not marked. */
+    static List<Integer> active(boolean[] nested) {
+        List<Integer> out = new ArrayList<>();
+        for (int j = 0; j < nested.length; j++) {
+            if (!nested[j]) {
+                out.add(j);
+            }
+        }
+        return out;
+    }
+}
