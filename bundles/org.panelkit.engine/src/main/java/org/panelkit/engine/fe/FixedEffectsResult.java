@@ -135,10 +135,23 @@ public final class FixedEffectsResult {
         for (Dropped d : dropped) {
             w.add("regressor '" + d.name() + "' dropped: " + d.reason().text());
         }
+        if (zeroWeightsDropped() > 0) {
+            w.add(zeroWeightsDropped() + " rows with zero weight removed");
+        }
         if (singletonsDropped() > 0) {
             w.add(singletonsDropped() + " singleton observations dropped");
         }
-        if (components > 1) {
+        if (!absorption.converged()) {
+            w.add("the iterative absorption of the fixed effects did not converge in " + absorption.iterations()
+                    + " iterations (tolerance " + absorption.tolerance() + "); the estimates are not reliable");
+        }
+        if (!absorbed.isEmpty() && !absorbed.get(0).exact()) {
+            w.add("absorbed degrees of freedom counted conservatively for three or more fixed-effect terms "
+                    + "(reghdfe's rule): the rank of the fixed effects may be smaller");
+        }
+        // term lists: disconnected groups are part of the absorbed degrees of freedom (redundant levels), as in
+        // reghdfe; only the entity/time models name them
+        if (components > 1 && spec.effects() != Effects.TERMS) {
             w.add("the panel falls into " + components
                     + " disconnected groups of entities and periods; effects are identified within each");
         }

@@ -33,6 +33,7 @@ final class WithinTransform {
     static WithinTransform of(EstimationSample s, FixedEffectsProjector proj, ProgressMonitor monitor) {
         int k = s.x.length;
         double[][] within = new double[k + 1][];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         IntStream.rangeClosed(0, k).parallel().forEach(j -> {
             monitor.checkCanceled();
             double[] v = (j == k ? s.y : s.x[j]).clone();
@@ -43,6 +44,12 @@ final class WithinTransform {
                 }
             }
             within[j] = v;
+            int d = done.incrementAndGet();
+            if (proj.kind == FixedEffectsProjector.Kind.ITERATIVE) {
+                // the iterative absorption can take minutes on tens of millions of rows: report each column
+                monitor.progress(0.2 + 0.3 * d / (k + 1), "absorbing fixed effects: " + d + " of " + (k + 1)
+                        + " columns");
+            }
         });
         double[][] x = new double[k][];
         System.arraycopy(within, 0, x, 0, k);
