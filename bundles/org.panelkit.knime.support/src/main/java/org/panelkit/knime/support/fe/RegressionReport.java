@@ -237,6 +237,17 @@ public final class RegressionReport {
         if (result.components() > 1) {
             parts.add("panel in " + result.components() + " disconnected groups");
         }
+        if (result.spec().weights() != null && result.zeroWeightsDropped() > 0) {
+            parts.add(Notice.count(result.zeroWeightsDropped(), "row", "rows") + " with weight 0 dropped");
+        }
+        Absorption a = result.absorption();
+        if (a != null && !a.converged()) {
+            parts.add("fixed effects not converged after " + a.iterations() + " iterations");
+        }
+        if (parts.isEmpty()) {
+            parts.add(details.size() == 1 ? details.get(0) : details.get(0) + " (and " + (details.size() - 1)
+                    + " more: see the details)");
+        }
         return Optional.of(new Notice(String.join("; ", parts), details, resolutions));
     }
 
