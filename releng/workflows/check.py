@@ -402,6 +402,14 @@ class WorkflowCheck:
             elif s.kind == "group":
                 if r.require(t == "config", w, f"model/{s.key} is not a config"):
                     self.check_parameter_model(model.sub(s.key), s.children, w + "/" + s.key)
+            elif s.kind == "group_array":
+                if r.require(t == "config", w, f"model/{s.key} is not a config"):
+                    a = model.sub(s.key)
+                    r.require(a.keys() == [str(i) for i in range(len(a.keys()))], w,
+                              f"model/{s.key}: elements {a.keys()}, expected 0, 1, ...")
+                    for i in a.keys():
+                        if r.require(_type_of(a, i) == "config", w, f"model/{s.key}/{i} is not a config"):
+                            self.check_parameter_model(a.sub(i), s.children, f"{w}/{s.key}/{i}")
 
     def check_variable_overrides(self, info: dict):
         s, r, w = info["settings"], self.rep, info["where"]

@@ -539,6 +539,14 @@ def _put_setting(c: Config, s: ps.Setting, value, where: str):
             if child.key not in value:
                 raise GenerationError(f"{where}.{k}: no value for '{child.key}'")
             _put_setting(g, child, value[child.key], where + "." + k)
+    elif s.kind == "group_array":
+        # an array of a NodeParameters class (@ArrayWidget): one sub-config per element, keys "0", "1", ...
+        if not isinstance(value, list):
+            raise GenerationError(f"{where}.{k}: list of elements expected, got {value!r}")
+        a = c.config(k)
+        for i, element in enumerate(value):
+            group = ps.Setting(str(i), s.java_type, "group", children=s.children)
+            _put_setting(a, group, element, f"{where}.{k}")
     else:
         raise GenerationError(f"{where}.{k}: unsupported kind {s.kind}")
 

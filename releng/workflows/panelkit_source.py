@@ -8,7 +8,8 @@
   NodeParameters class under its @Persist(configKey = ...) or, without one, under the field name without "m_";
   String/enum -> xstring (enum constant name), boolean -> xboolean, int -> xint, long -> xlong, double -> xdouble,
   String[] -> string array config, ColumnFilter -> config {mode, patternFilter, manualFilter, typeFilter}, a nested
-  NodeParameters class -> sub-config with its own fields;
+  NodeParameters class -> sub-config with its own fields, an array of a NodeParameters class (@ArrayWidget) -> config
+  with one sub-config per element, keys "0", "1", ...;
 - the NodeModel constructors: the number of input and output ports.
 
 Python standard library only. The parser is deliberately simple (it handles the code style of this repository) and
@@ -183,10 +184,10 @@ def _enum_constants(src: str, enum_name: str) -> Optional[List[str]]:
 class Setting:
     key: str
     java_type: str
-    kind: str  # string | enum | boolean | int | long | double | string_array | column_filter | group
+    kind: str  # string | enum | boolean | int | long | double | string_array | column_filter | group | group_array
     enum_values: Optional[List[str]] = None
     default: Optional[str] = None  # the Java initializer text, for information
-    children: List["Setting"] = field(default_factory=list)  # kind == group
+    children: List["Setting"] = field(default_factory=list)  # kind == group, group_array (an element's settings)
 
     def describe(self) -> str:
         extra = f" {{{'|'.join(self.enum_values)}}}" if self.enum_values else ""
@@ -269,6 +270,17 @@ def parameter_settings(java_file: Path, class_name: Optional[str] = None, _src=N
         kind = _PRIMITIVES.get(jtype) or _PRIMITIVES.get(simple)
         enum_values = None
         children: List[Setting] = []
+        if kind is None and simple.endswith("[]"):
+            # an array of a NodeParameters class (@ArrayWidget): config {"0": element, "1": element, ...}
+            element = simple[:-2]
+            if re.search(r"\bclass\s+" + re.escape(element) + r"\b[^{]*\bimplements\s+NodeParameters\b", src):
+                kind = "group_array"
+                children = parameter_settings(java_file, element, (src, literals), seen)
+            elif _class_file(src, java_file, element) is not None:
+                kind = "group_array"
+                children = parameter_settings(_class_file(src, java_file, element), element, None, seen)
+            else:
+                raise SourceError(f"{class_name}.{name}: unsupported settings type {jtype}")
         if kind is None:
             enum_values = _enum_constants(src, simple)
             if enum_values is not None:

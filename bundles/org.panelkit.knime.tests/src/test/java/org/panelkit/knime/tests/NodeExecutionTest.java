@@ -42,6 +42,7 @@ import org.panelkit.engine.compare.SubsampleComparison;
 import org.panelkit.engine.data.ColumnSource;
 import org.panelkit.engine.data.Columns;
 import org.panelkit.engine.fe.Coefficient;
+import org.panelkit.engine.fe.FixedEffectTerm;
 import org.panelkit.engine.fe.FixedEffectsRegression;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.fe.ModelSpec;
@@ -49,6 +50,7 @@ import org.panelkit.engine.report.ModelSummary;
 import org.panelkit.engine.report.RegressionTable;
 import org.panelkit.engine.smooth.PanelSmoothing;
 import org.panelkit.engine.smooth.SmoothingSpec;
+import org.panelkit.engine.vcov.Convention;
 import org.panelkit.engine.vcov.VcovType;
 import org.panelkit.knime.compare.CoefficientDifferenceTestNodeFactory;
 import org.panelkit.knime.compare.CoefficientDifferenceTestParameters;
@@ -264,6 +266,77 @@ class NodeExecutionTest {
         assertNotNull(n, "fe_n pushed: " + vars.keySet());
         assertEquals(fit.observations(), n.getIntValue());
         assertEquals(vcov.key(), vars.get("fe_se_type").getStringValue());
+    }
+
+    /**
+     * Issue 12: additional fixed effects (region-by-year on top of province and year) and analytic weights
+     * (population): the node equals the engine called directly with the same terms and weights, to 1e-10, and its
+     * model statistics name the absorbed terms and the weight column.
+     */
+    @Test
+    void regressionWithAdditionalFixedEffectsAndWeightsEqualsEngine() {
+        NodeID id = regression("exports", X);
+        edit(m_wfm, id, PanelRegressionParameters.class, p -> p
+            .set("m_additionalFixedEffects", new PanelRegressionParameters.FixedEffectTermParameters[]{
+                new PanelRegressionParameters.FixedEffectTermParameters("region", "year"),
+                new PanelRegressionParameters.FixedEffectTermParameters("year")}) // absorbed once
+            .set("m_weighted", true).set("m_weightColumn", "population"));
+        executeAndCheckSpecs(id);
+
+        ModelSpec spec = study("exports", X).absorb(List.of(FixedEffectTerm.of("province"), FixedEffectTerm.of("year"),
+            FixedEffectTerm.parse("region^year"))).weights("population").cluster(List.of("province")).build();
+        FixedEffectsResult fit = FixedEffectsRegression.fit(engineData(), spec);
+        assertCoefficients(fit, rows(table(m_wfm, id, 0)));
+        var stats = rows(table(m_wfm, id, 1));
+        assertEquals("province,year,region^year", stats.string(0, "effects"), "the absorbed terms");
+        assertEquals("population", stats.string(0, "weights"), "the weight column");
+        assertEquals("province", stats.string(0, "entity"));
+        assertEquals("year", stats.string(0, "time"));
+        assertEquals(fit.observations(), (int)stats.number(0, "n"));
+        assertEquals(fit.fixedEffectsRank(), (int)stats.number(0, "fe_rank"));
+        assertEquals(fit.zeroWeightsDropped(), (int)stats.number(0, "zero_weights_dropped"));
+        assertEquals(fit.absorption().method(), stats.string(0, "absorption"));
+        close(fit.ssr(), stats.number(0, "ssr"), "ssr");
+        reexecuteGivesSameTables(id);
+
+        // without weights, the same terms: another fit (the weights are used), again the engine's
+        edit(m_wfm, id, PanelRegressionParameters.class, p -> p.set("m_weighted", false));
+        executeAndCheckSpecs(id);
+        FixedEffectsResult unweighted = FixedEffectsRegression.fit(engineData(), spec.toBuilder().weights(null).build());
+        assertCoefficients(unweighted, rows(table(m_wfm, id, 0)));
+        assertTrue(rows(table(m_wfm, id, 1)).string(0, "weights") == null, "unweighted: no weight column");
+    }
+
+    /** The weight column must be numeric, and chosen when the regression is weighted; a term column must exist. */
+    @Test
+    void regressionWeightsAndTermsAreCheckedInConfigure() {
+        NodeID id = regression("exports", X);
+        edit(m_wfm, id, PanelRegressionParameters.class, p -> p.set("m_weighted", true).set("m_weightColumn", ""));
+        assertConfigureError(id, "weight column");
+        edit(m_wfm, id, PanelRegressionParameters.class, p -> p.set("m_weightColumn", "region"));
+        assertConfigureError(id, "'region'", "not numeric"); // the fix (choose a numeric weight column): resolution
+        edit(m_wfm, id, PanelRegressionParameters.class, p -> p.set("m_weighted", false)
+            .set("m_additionalFixedEffects", new PanelRegressionParameters.FixedEffectTermParameters[]{
+                new PanelRegressionParameters.FixedEffectTermParameters("district", "year")}));
+        assertConfigureError(id, "district", "additional fixed effect 1");
+        edit(m_wfm, id, PanelRegressionParameters.class, p -> p
+            .set("m_additionalFixedEffects", new PanelRegressionParameters.FixedEffectTermParameters[]{
+                new PanelRegressionParameters.FixedEffectTermParameters()}));
+        assertConfigureError(id, "dditional fixed effect 1 has no column");
+    }
+
+    /** The conventions fixest and sandwich (two-way clustered, where they differ from xtreg) equal the engine's. */
+    @ParameterizedTest(name = "convention {0}")
+    @EnumSource(value = Convention.class, names = {"FIXEST", "SANDWICH"})
+    void regressionConventionsEqualEngine(final Convention convention) {
+        NodeID id = regression("exports", X);
+        edit(m_wfm, id, PanelRegressionParameters.class, p -> p.set("m_model.m_convention", convention.name())
+            .set("m_model.m_seType", "TWOWAY").set("m_model.m_clusterBy", "ENTITY_AND_TIME"));
+        executeAndCheckSpecs(id);
+        FixedEffectsResult fit = FixedEffectsRegression.fit(engineData(), study("exports", X).vcov(VcovType.TWOWAY)
+            .cluster(List.of("province", "year")).convention(convention).build());
+        assertCoefficients(fit, rows(table(m_wfm, id, 0)));
+        assertEquals(convention.key(), rows(table(m_wfm, id, 1)).string(0, "convention"));
     }
 
     @Test

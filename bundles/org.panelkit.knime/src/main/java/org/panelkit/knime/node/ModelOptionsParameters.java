@@ -68,7 +68,6 @@ public final class ModelOptionsParameters implements NodeParameters {
 
     @Widget(title = "Convention", description = "Whose small-sample factor and t-test degrees of freedom to "
         + "reproduce.")
-    @ValueSwitchWidget
     @Modification.WidgetReference(ConventionRef.class)
     @Persist(configKey = KEY_CONVENTION)
     ConventionChoice m_convention = ConventionChoice.XTREG;
@@ -192,13 +191,22 @@ public final class ModelOptionsParameters implements NodeParameters {
     /** Small-sample convention. */
     public enum ConventionChoice {
             @Label(value = "Stata xtreg", description = "xtreg, fe / reghdfe: K counts the effects not nested in "
-                + "the clusters; t tests with G-1 degrees of freedom")
+                + "the clusters; t tests with G-1 degrees of freedom; two-way clustering as reghdfe, one factor "
+                + "G_min/(G_min-1)(N-1)/(N-K) on V1+V2-V12")
             XTREG,
             @Label(value = "R plm", description = "plm + vcovHC(type = \"sss\"): K = k; t tests with the residual "
                 + "degrees of freedom")
             PLM,
             @Label(value = "Stata areg", description = "areg: every absorbed effect counted in K")
-            AREG;
+            AREG,
+            @Label(value = "R fixest", description = "fixest::feols default: (N-1)/(N-K), K = k + the levels of every "
+                + "fixed-effect term - (terms - 1), a term nested in the clusters counting 1; times G/(G-1) when "
+                + "clustered (two-way: smallest G); t tests with min(G)-1 df when clustered, N-K otherwise")
+            FIXEST,
+            @Label(value = "R sandwich", description = "sandwich::vcovCL on the dummy regression: as areg (K = k + "
+                + "every absorbed effect), but two-way clustering with G/(G-1)(N-1)/(N-K) on each of V1, V2 and V12 "
+                + "(PanelKit's former xtreg two-way rule)")
+            SANDWICH;
 
         Convention engine() {
             return Convention.valueOf(name());

@@ -65,12 +65,30 @@ final class ParameterDocs {
             if (f.getType().isEnum()) {
                 description += enumChoices(f.getType(), change == null ? null : change.choices());
             }
+            if (f.getType().isArray() && WidgetGroup.class.isAssignableFrom(f.getType().getComponentType())) {
+                description += elementOptions(f.getType().getComponentType(), key);
+            }
             if (w.advanced() || f.isAnnotationPresent(Advanced.class)) {
                 description += "<p>(Advanced option: shown when the dialog's advanced settings are on.)</p>";
             }
             tabs.computeIfAbsent(tab == null ? DEFAULT_TAB : tab, t -> new ArrayList<>())
                 .add(new NodeDoc.Option(w.title(), description, key));
         }
+    }
+
+    /** The options of each element of an array setting ({@code ArrayWidget}), keys {@code key/<i>/element_key}. */
+    private static String elementOptions(final Class<?> element, final String key) {
+        StringBuilder sb = new StringBuilder("<p>Each element:</p><ul>");
+        for (Field f : element.getDeclaredFields()) {
+            Widget w = f.getAnnotation(Widget.class);
+            if (Modifier.isStatic(f.getModifiers()) || w == null) {
+                continue;
+            }
+            sb.append("<li><b>").append(NodeDocXml.escape(w.title())).append("</b>: ")
+                .append(NodeDocXml.escape(w.description())).append(" (settings key <tt>").append(key)
+                .append("/&lt;i&gt;/").append(settingsKey(f)).append("</tt>, i = 0, 1, ...)</li>");
+        }
+        return sb.append("</ul>").toString();
     }
 
     private static String settingsKey(final Field f) {

@@ -7,9 +7,11 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.NodeParametersInput;
 import org.knime.node.parameters.Widget;
+import org.knime.node.parameters.array.ArrayWidget;
 import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
 import org.knime.node.parameters.layout.Section;
+import org.knime.node.parameters.migration.Migrate;
 import org.knime.node.parameters.persistence.Persist;
 import org.knime.node.parameters.updates.Effect;
 import org.knime.node.parameters.updates.Effect.EffectType;
@@ -32,14 +34,18 @@ import org.panelkit.knime.table.KnimeTables;
  * Dialog and settings of the Panel Regression (Fixed Effects) node. The settings keys ({@code @Persist}) are part
  * of saved workflows and of flow-variable overrides; the model options are the group {@link ModelOptionsParameters},
  * shared with the difference test and the mediation analysis, under model_options/. Defaults are the study's:
- * two-way fixed effects, standard errors clustered by entity, Stata xtreg conventions, 95% intervals, singletons kept.
+ * two-way fixed effects, standard errors clustered by entity, Stata xtreg conventions, 95% intervals, singletons kept,
+ * unweighted, no additional fixed effects. The settings added later (weighted, weight_column,
+ * additional_fixed_effects) load their defaults from settings saved without them ({@code @Migrate}).
  */
 public final class PanelRegressionParameters implements NodeParameters {
 
     /** Settings keys (documented in docs/knime-nodes.md). */
     static final String KEY_Y = "y_column", KEY_X = "regressors", KEY_ENTITY = "entity_column",
             KEY_TIME = "time_column", KEY_CONSTANT = "constant", KEY_SINGLETONS = "drop_singletons",
-            KEY_RESIDUAL = "residual_column", KEY_FITTED = "fitted_column", KEY_APPEND_RESIDUALS = "append_residuals";
+            KEY_RESIDUAL = "residual_column", KEY_FITTED = "fitted_column", KEY_APPEND_RESIDUALS = "append_residuals",
+            KEY_WEIGHTED = "weighted", KEY_WEIGHTS = "weight_column", KEY_ADDITIONAL_FE = "additional_fixed_effects",
+            KEY_TERM_COLUMNS = "columns";
 
     @Section(title = "Model")
     interface ModelSection {
@@ -97,11 +103,41 @@ public final class PanelRegressionParameters implements NodeParameters {
     @Persist(configKey = KEY_CONSTANT)
     boolean m_constant = true;
 
+    @Layout(ModelSection.class)
+    @Widget(title = "Weighted regression", description = "Weight the observations with analytic weights from a "
+        + "numeric column, as Stata's [aweight = w] (reghdfe) and fixest's weights = ~w: the estimates are weighted "
+        + "least squares and every standard error is computed on the weighted data. Rows with weight 0 are dropped "
+        + "(counted in the model statistics), a negative weight is an error, a missing weight removes the row.")
+    @ValueReference(WeightedRef.class)
+    @Migrate(loadDefaultIfAbsent = true)
+    @Persist(configKey = KEY_WEIGHTED)
+    boolean m_weighted;
+
+    @Layout(ModelSection.class)
+    @Widget(title = "Weight column", description = "The numeric column of analytic weights (0 or more).")
+    @ChoicesProvider(ColumnChoices.Numeric.class)
+    @Effect(predicate = IsWeighted.class, type = EffectType.SHOW)
+    @Migrate(loadDefaultIfAbsent = true)
+    @Persist(configKey = KEY_WEIGHTS)
+    String m_weightColumn = "";
+
     /* ------------------------------------------ fixed effects and standard errors */
 
     @Layout(StandardErrorSection.class)
     @Persist(configKey = ModelOptionsParameters.KEY)
     ModelOptionsParameters m_model = new ModelOptionsParameters();
+
+    @Layout(StandardErrorSection.class)
+    @Widget(title = "Additional fixed effects", description = "Further fixed effects absorbed in addition to those "
+        + "chosen under 'Fixed effects' (as reghdfe's absorb(province year region#year) or fixest's | province + "
+        + "year + region^year). Each term is one column (its levels' effects) or several columns (the effects of "
+        + "their interaction: one level per combination present, e.g. region and year for region-by-year effects). "
+        + "String or integer columns. A term equal to the entity or time effects already absorbed is absorbed once. "
+        + "With additional terms, 'Fixed effects' None absorbs the additional terms only.")
+    @ArrayWidget(elementTitle = "Term", addButtonText = "Add fixed effect", showSortButtons = false)
+    @Migrate(loadDefaultIfAbsent = true)
+    @Persist(configKey = KEY_ADDITIONAL_FE)
+    FixedEffectTermParameters[] m_additionalFixedEffects = new FixedEffectTermParameters[0];
 
     /* -------------------------------------------------- sample and output */
 
@@ -157,13 +193,64 @@ public final class PanelRegressionParameters implements NodeParameters {
     RegressionOptions toOptions(final DataTableSpec spec) {
         RegressionOptions.Builder b = RegressionOptions.builder().y(m_y)
             .regressors(List.of(ColumnChoices.selectedNumeric(m_regressors, spec, "regressors"))).entity(m_entity)
-            .time(m_time).constant(m_constant).dropSingletons(m_dropSingletons).appendResiduals(m_appendResiduals).residualColumn(m_residualColumn).fittedColumn(m_fittedColumn);
+            .time(m_time).constant(m_constant).dropSingletons(m_dropSingletons).appendResiduals(m_appendResiduals)
+            .residualColumn(m_residualColumn).fittedColumn(m_fittedColumn).additionalFixedEffects(additionalTerms())
+            .weights(m_weighted ? weightColumnOrFail() : null);
         return m_model.applyTo(b).build();
+    }
+
+    private String weightColumnOrFail() {
+        if (m_weightColumn == null || m_weightColumn.isBlank()) {
+            throw new IllegalArgumentException("no weight column selected: choose a numeric weight column or turn "
+                + "'Weighted regression' off");
+        }
+        return m_weightColumn;
+    }
+
+    /** The additional fixed-effect terms as lists of columns. */
+    List<List<String>> additionalTerms() {
+        List<List<String>> terms = new java.util.ArrayList<>();
+        if (m_additionalFixedEffects != null) {
+            for (FixedEffectTermParameters t : m_additionalFixedEffects) {
+                terms.add(t == null || t.m_columns == null ? List.of() : java.util.Arrays.asList(t.m_columns));
+            }
+        }
+        return terms;
+    }
+
+    /**
+     * One additional fixed-effect term: one column, or several columns for the effects of their interaction. Saved
+     * as {@code additional_fixed_effects/<i>/columns} (a string array), i = 0, 1, ...
+     */
+    public static final class FixedEffectTermParameters implements NodeParameters {
+        @Widget(title = "Columns", description = "One column, or several for their interaction (e.g. region and "
+            + "year: region-by-year effects).")
+        @ChoicesProvider(ColumnChoices.Keys.class)
+        @Persist(configKey = KEY_TERM_COLUMNS)
+        String[] m_columns = new String[0];
+
+        FixedEffectTermParameters() {
+        }
+
+        /** A term of the given columns (several: their interaction). */
+        public FixedEffectTermParameters(final String... columns) {
+            m_columns = columns.clone();
+        }
     }
 
     /* ------------------------------------------------------- effects on widgets */
 
     static final class AppendResidualsRef implements ParameterReference<Boolean> {
+    }
+
+    static final class WeightedRef implements ParameterReference<Boolean> {
+    }
+
+    static final class IsWeighted implements EffectPredicateProvider {
+        @Override
+        public EffectPredicate init(final PredicateInitializer i) {
+            return i.getBoolean(WeightedRef.class).isTrue();
+        }
     }
 
     static final class AppendsResiduals implements EffectPredicateProvider {

@@ -12,8 +12,9 @@ public final class RegressionNodeText {
 
     public static NodeDoc.Builder doc() {
         return NodeDoc.builder(NAME).icon("./panel-regression.png").type("Learner")
-                .shortDescription("Linear panel regression with entity and/or time fixed effects and Stata- or "
-                        + "R-exact robust, clustered, CR2, two-way clustered or Driscoll-Kraay standard errors.")
+                .shortDescription("Linear panel regression with entity, time and further (interacted) fixed effects, "
+                        + "optional weights, and Stata- or R-exact robust, clustered, CR2, two-way clustered or "
+                        + "Driscoll-Kraay standard errors.")
                 .intro("<p>Estimates <i>y</i> on the regressors with fixed effects absorbed exactly, as Stata's "
                         + "<tt>xtreg, fe</tt> / <tt>reghdfe</tt> and R's <tt>plm(model = \"within\")</tt>. "
                         + "The defaults are the usual specification of a regional panel study: two-way (entity and "
@@ -23,10 +24,20 @@ public final class RegressionNodeText {
                         + "in the warning). A regressor absorbed by the fixed effects or collinear with the others is "
                         + "dropped and named in the warning. The constant <tt>_cons</tt> is Stata's: mean of y minus "
                         + "the means of the regressors times the slopes.</p>"
+                        + "<p><b>Additional fixed effects</b>: further terms absorbed with the entity and/or time "
+                        + "effects, each a column or the interaction of columns (e.g. region and year: region-by-year "
+                        + "effects), as <tt>reghdfe, absorb(province year region#year)</tt> or fixest's "
+                        + "<tt>| province + year + region^year</tt>; the model statistics then list the absorbed terms "
+                        + "(<tt>effects</tt>), the degrees of freedom each absorbs and how they were partialled out. "
+                        + "<b>Weighted regression</b>: analytic weights from a numeric column (Stata "
+                        + "<tt>[aweight = w]</tt>, fixest/lm <tt>weights =</tt>) for the estimates and every standard "
+                        + "error.</p>"
                         + "<p>The conventions reproduce, to 1e-8: <b>xtreg</b> (Stata <tt>xtreg, fe vce(cluster)</tt>, "
-                        + "<tt>reghdfe</tt>), <b>plm</b> (R <tt>plm</tt> + <tt>vcovHC(type = \"sss\")</tt>, "
-                        + "t tests with the residual degrees of freedom), <b>areg</b> (Stata <tt>areg</tt>, every "
-                        + "absorbed effect counted). Key results are also pushed as flow variables: "
+                        + "<tt>reghdfe</tt>, also for two-way clustering), <b>plm</b> (R <tt>plm</tt> + "
+                        + "<tt>vcovHC(type = \"sss\")</tt>, t tests with the residual degrees of freedom), <b>areg</b> "
+                        + "(Stata <tt>areg</tt>, every absorbed effect counted), <b>fixest</b> (R "
+                        + "<tt>fixest::feols</tt>' default small-sample correction) and <b>sandwich</b> (R "
+                        + "<tt>sandwich::vcovCL</tt> on the dummy regression). Key results are also pushed as flow variables: "
                         + "<tt>fe_n</tt>, <tt>fe_groups</tt>, <tt>fe_clusters</tt>, <tt>fe_r2_within</tt>, "
                         + "<tt>fe_r2_within_entity</tt>, <tt>fe_r2_lsdv</tt>, <tt>fe_f_statistic</tt>, "
                         + "<tt>fe_f_p_value</tt>, <tt>fe_wald_statistic</tt>, <tt>fe_wald_p_value</tt>, "
@@ -44,7 +55,8 @@ public final class RegressionNodeText {
                         + "sample). Off (the default): inactive, so that a large panel is read once and not copied.")
                 .keywords("fixed effects", "panel regression", "within estimator", "xtreg", "reghdfe", "plm",
                         "two-way fixed effects", "clustered standard errors", "robust standard errors",
-                        "Driscoll-Kraay", "CR2", "econometrics", "TWFE")
+                        "Driscoll-Kraay", "CR2", "econometrics", "TWFE", "high-dimensional fixed effects", "fixest",
+                        "weights", "aweight")
                 .link("https://www.stata.com/manuals/xtxtreg.pdf", "Stata manual: xtreg");
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.panelkit.engine.fe.Effects;
+import org.panelkit.engine.fe.FixedEffectTerm;
 import org.panelkit.engine.fe.ModelSpec;
 import org.panelkit.engine.vcov.Convention;
 import org.panelkit.engine.vcov.VcovType;
@@ -14,7 +15,9 @@ import org.panelkit.knime.support.table.TableSchema;
 /**
  * The options of the Panel Regression (Fixed Effects) node, independent of how the dialog stores them. Defaults
  * are the study's: two-way fixed effects, standard errors clustered by entity, Stata {@code xtreg} conventions,
- * 95% intervals, singletons kept. {@link #toModelSpec(TableSchema)} validates the options against the input
+ * 95% intervals, singletons kept, no additional fixed effects, unweighted. Additional fixed-effect terms (a
+ * column, or the interaction of columns such as {@code region^year}) are absorbed in addition to the entity and/or
+ * time effects of {@link #effects()}; analytic weights come from a numeric column. {@link #toModelSpec(TableSchema)} validates the options against the input
  * columns (every message names the option to fix) and returns the engine's {@link ModelSpec}.
  */
 public final class RegressionOptions {
@@ -40,6 +43,8 @@ public final class RegressionOptions {
     private final boolean appendResiduals;
     private final String residualColumn;
     private final String fittedColumn;
+    private final List<List<String>> additionalFixedEffects;
+    private final String weights;
 
     private RegressionOptions(Builder b) {
         this.y = blankToNull(b.y);
@@ -59,6 +64,8 @@ public final class RegressionOptions {
         this.appendResiduals = b.appendResiduals;
         this.residualColumn = b.residualColumn;
         this.fittedColumn = b.fittedColumn;
+        this.additionalFixedEffects = b.additionalFixedEffects;
+        this.weights = blankToNull(b.weights);
     }
 
     public static Builder builder() {
@@ -83,6 +90,51 @@ public final class RegressionOptions {
     public boolean appendResiduals() { return appendResiduals; }
     public String residualColumn() { return residualColumn; }
     public String fittedColumn() { return fittedColumn; }
+    /** The additional fixed-effect terms, each the list of its columns (more than one: their interaction). */
+    public List<List<String>> additionalFixedEffects() { return additionalFixedEffects; }
+    /** The analytic-weight column, or null (unweighted). */
+    public String weights() { return weights; }
+
+    /**
+     * The terms the model absorbs: those of {@link #effects()} (the entity and/or time column) followed by the
+     * additional ones, each once ({@code a^b} and {@code b^a} are the same term; a term listed twice is kept once).
+     *
+     * @throws IllegalArgumentException naming an empty or malformed additional term
+     */
+    public List<FixedEffectTerm> fixedEffectTerms() {
+        List<FixedEffectTerm> terms = new ArrayList<>();
+        if (effects.hasEntity() && entity != null) {
+            terms.add(FixedEffectTerm.of(entity));
+        }
+        if (effects.hasTime() && time != null) {
+            terms.add(FixedEffectTerm.of(time));
+        }
+        for (FixedEffectTerm t : additionalTerms()) {
+            if (!terms.contains(t)) {
+                terms.add(t);
+            }
+        }
+        return terms;
+    }
+
+    private List<FixedEffectTerm> additionalTerms() {
+        List<FixedEffectTerm> out = new ArrayList<>();
+        for (int i = 0; i < additionalFixedEffects.size(); i++) {
+            List<String> columns = new ArrayList<>();
+            for (String c : additionalFixedEffects.get(i)) {
+                if (c != null && !c.isBlank() && !columns.contains(c)) {
+                    columns.add(c);
+                }
+            }
+            if (columns.isEmpty()) {
+                throw new IllegalArgumentException("additional fixed effect " + (i + 1) + " has no column: choose "
+                        + "one column (or several for their interaction) under 'Additional fixed effects', or remove "
+                        + "the term");
+            }
+            out.add(FixedEffectTerm.of(columns));
+        }
+        return out;
+    }
 
     /**
      * Checks the options against the input table and builds the engine's model.
@@ -117,6 +169,24 @@ public final class RegressionOptions {
                 throw new IllegalArgumentException("column '" + c + "' is a panel key and a regressor: remove it from the regressors (the fixed effects absorb it)");
             }
         }
+        List<FixedEffectTerm> additional = additionalTerms();
+        for (int i = 0; i < additional.size(); i++) {
+            FixedEffectTerm t = additional.get(i);
+            for (String c : t.columns()) {
+                schema.requireKey(c, "column of additional fixed effect " + (i + 1) + " (" + t.name() + ")");
+                if (c.equals(y) || regressors.contains(c)) {
+                    throw new IllegalArgumentException("column '" + c + "' is a variable of the model and part of "
+                            + "the additional fixed effect '" + t.name() + "': remove it from one of them");
+                }
+            }
+        }
+        if (weights != null) {
+            schema.requireNumeric(weights, "weight column");
+            if (weights.equals(y) || regressors.contains(weights)) {
+                throw new IllegalArgumentException("column '" + weights + "' is both a variable of the model and the "
+                        + "weight column: choose another weight column");
+            }
+        }
         List<String> cluster = clusterColumns(schema);
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("confidence level must be between 0 and 1 (exclusive), got " + level
@@ -133,16 +203,27 @@ public final class RegressionOptions {
                         + residualColumn + "': choose two different names");
             }
         }
-        return ModelSpec.builder(y, regressors).entity(entity).time(time).effects(effects)
+        ModelSpec.Builder b = ModelSpec.builder(y, regressors).entity(entity).time(time).effects(effects)
                 .constant(effects != Effects.NONE || constant).vcov(seType).cluster(cluster).convention(convention)
-                .dkLag(dkLag).level(level).dropSingletons(dropSingletons).build();
+                .dkLag(dkLag).level(level).dropSingletons(dropSingletons).weights(weights);
+        if (!additional.isEmpty()) {
+            // the shorthand's terms and the additional ones, absorbed together (Effects.TERMS)
+            b.absorb(fixedEffectTerms()).constant(true);
+        }
+        return b.build();
     }
 
-    /** Declares the columns the estimation reads (numbers: y and regressors; keys: entity, time, clusters). */
+    /**
+     * Declares the columns the estimation reads (numbers: y, regressors and the weights; keys: entity, time, the
+     * columns of the additional fixed effects, clusters).
+     */
     public void declareColumns(TableSchema schema, ColumnsBuilder columns) {
         columns.numeric(y, schema.kind(y));
         for (String x : regressors) {
             columns.numeric(x, schema.kind(x));
+        }
+        if (weights != null) {
+            columns.numeric(weights, schema.kind(weights));
         }
         for (String k : keyColumns(schema)) {
             columns.key(k, schema.kind(k));
@@ -154,6 +235,13 @@ public final class RegressionOptions {
         for (String k : new String[] {entity, time}) {
             if (k != null) {
                 keys.add(k);
+            }
+        }
+        for (FixedEffectTerm t : additionalTerms()) {
+            for (String c : t.columns()) {
+                if (!keys.contains(c)) {
+                    keys.add(c);
+                }
             }
         }
         for (String c : clusterColumns(schema)) {
@@ -269,6 +357,8 @@ public final class RegressionOptions {
         private boolean appendResiduals;
         private String residualColumn = DEFAULT_RESIDUAL_COLUMN;
         private String fittedColumn = DEFAULT_FITTED_COLUMN;
+        private List<List<String>> additionalFixedEffects = List.of();
+        private String weights;
 
         private Builder() {
         }
@@ -290,6 +380,17 @@ public final class RegressionOptions {
         public Builder appendResiduals(boolean v) { this.appendResiduals = v; return this; }
         public Builder residualColumn(String v) { this.residualColumn = v == null ? "" : v.trim(); return this; }
         public Builder fittedColumn(String v) { this.fittedColumn = v == null ? "" : v.trim(); return this; }
+        /** Additional fixed-effect terms, each given by its columns (several: their interaction). */
+        public Builder additionalFixedEffects(List<List<String>> v) {
+            List<List<String>> copy = new ArrayList<>();
+            for (List<String> term : v) {
+                copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(term)));
+            }
+            this.additionalFixedEffects = java.util.Collections.unmodifiableList(copy);
+            return this;
+        }
+        /** Analytic-weight column (null or blank: unweighted). */
+        public Builder weights(String v) { this.weights = v; return this; }
 
         public RegressionOptions build() {
             return new RegressionOptions(this);

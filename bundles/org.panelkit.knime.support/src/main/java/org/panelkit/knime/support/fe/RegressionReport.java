@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.panelkit.engine.fe.AbsorbedTerm;
+import org.panelkit.engine.fe.Absorption;
 import org.panelkit.engine.fe.Coefficient;
 import org.panelkit.engine.fe.Dropped;
 import org.panelkit.engine.fe.FTest;
@@ -65,9 +67,10 @@ public final class RegressionReport {
             new Column("wald_p_value", ColumnKind.DOUBLE, "p-value of the Wald test"),
             new Column("sigma", ColumnKind.DOUBLE, "residual standard error sqrt(SSR / df_resid)"),
             new Column("ssr", ColumnKind.DOUBLE, "sum of squared residuals"),
-            new Column("effects", ColumnKind.STRING, "fixed effects: twoway, entity, time or none"),
+            new Column("effects", ColumnKind.STRING, "fixed effects: twoway, entity, time or none, or with additional "
+                    + "fixed effects the absorbed terms, e.g. province,year,region^year"),
             new Column("se_type", ColumnKind.STRING, "standard errors: iid, hc0, hc1, cr0, cluster, cr2, twoway or dk"),
-            new Column("convention", ColumnKind.STRING, "small-sample convention: xtreg, plm or areg"),
+            new Column("convention", ColumnKind.STRING, "small-sample convention: xtreg, plm, areg, fixest or sandwich"),
             new Column("se_description", ColumnKind.STRING, "the standard errors in words"),
             new Column("small_sample_factor", ColumnKind.DOUBLE, "factor applied to the sandwich (missing where none is single)"),
             new Column("df_rule", ColumnKind.STRING, "how the t-test degrees of freedom were chosen"),
@@ -75,7 +78,18 @@ public final class RegressionReport {
             new Column("dropped_regressors", ColumnKind.STRING, "regressors left out, with the reason"),
             new Column("components", ColumnKind.INTEGER, "connected groups of a two-way panel (1 = connected)"),
             new Column("level", ColumnKind.DOUBLE, "confidence level of conf_low / conf_high"),
-            new Column("y", ColumnKind.STRING, "dependent variable (read by the Regression Table node)"));
+            new Column("y", ColumnKind.STRING, "dependent variable (read by the Regression Table node)"),
+            new Column("entity", ColumnKind.STRING, "entity column (missing when none is chosen)"),
+            new Column("time", ColumnKind.STRING, "time column (missing when none is chosen)"),
+            new Column("absorbed_dof", ColumnKind.STRING, "degrees of freedom absorbed per fixed-effect term, as "
+                    + "reghdfe's table: term: levels, redundant levels (conservative count marked), nested in a "
+                    + "cluster marked"),
+            new Column("absorption", ColumnKind.STRING, "how the fixed effects were partialled out: none, means, "
+                    + "direct or iterative"),
+            new Column("absorption_iterations", ColumnKind.INTEGER, "iterations of the iterative absorption "
+                    + "(missing for the exact methods)"),
+            new Column("weights", ColumnKind.STRING, "analytic-weight column (missing when unweighted)"),
+            new Column("zero_weights_dropped", ColumnKind.INTEGER, "rows dropped for a zero weight"));
 
     private final FixedEffectsResult result;
 
@@ -114,6 +128,7 @@ public final class RegressionReport {
         int[] clusters = v.clusters();
         FTest f = r.fTest();
         FTest w = r.waldTest();
+        Absorption a = r.absorption();
         return ResultTable.builder(STATISTICS_COLUMNS).row("model",
                 r.observations(), r.inputRows(), r.droppedMissing(), r.singletonsDropped(), r.groups(), r.periods(),
                 clusters.length > 0 ? clusters[0] : null, clusters.length > 1 ? clusters[1] : null,
@@ -123,9 +138,11 @@ public final class RegressionReport {
                 f == null ? null : f.pValue(),
                 w == null ? null : w.statistic(), w == null ? null : w.df1(), w == null ? null : finite(w.df2()),
                 w == null ? null : w.pValue(),
-                r.sigma(), r.ssr(), r.spec().effects().key(), v.type().key(), v.convention().key(), v.description(),
+                r.sigma(), r.ssr(), r.spec().feKey(), v.type().key(), v.convention().key(), v.description(),
                 v.smallSampleFactor(), v.dfRule(), String.join(",", r.clusterColumns()), droppedText(),
-                r.components(), r.spec().level(), r.spec().y())
+                r.components(), r.spec().level(), r.spec().y(), r.spec().entity(), r.spec().time(), absorbedText(),
+                a == null ? null : a.method(), a != null && a.iterative() ? a.iterations() : null,
+                r.spec().weights(), r.spec().weights() == null ? null : r.zeroWeightsDropped())
                 .build();
     }
 
@@ -142,6 +159,29 @@ public final class RegressionReport {
 
     private static Double finite(double d) {
         return Double.isFinite(d) ? d : null;
+    }
+
+    /**
+     * The absorbed degrees of freedom per term, e.g. {@code province: 30 levels; year: 21 levels, 1 redundant;
+     * region^year: 84 levels, 21 redundant (conservative)}; a term nested in a cluster is marked; null without fixed
+     * effects.
+     */
+    private String absorbedText() {
+        List<String> parts = new ArrayList<>();
+        for (AbsorbedTerm t : result.absorbed()) {
+            StringBuilder sb = new StringBuilder(t.term()).append(": ").append(t.levels()).append(" levels");
+            if (t.redundant() > 0) {
+                sb.append(", ").append(t.redundant()).append(" redundant");
+            }
+            if (!t.exact()) {
+                sb.append(" (conservative)");
+            }
+            if (t.nestedInCluster()) {
+                sb.append(", nested in the clusters");
+            }
+            parts.add(sb.toString());
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     private String droppedText() {
@@ -196,6 +236,17 @@ public final class RegressionReport {
         }
         if (result.components() > 1) {
             parts.add("panel in " + result.components() + " disconnected groups");
+        }
+        if (result.spec().weights() != null && result.zeroWeightsDropped() > 0) {
+            parts.add(Notice.count(result.zeroWeightsDropped(), "row", "rows") + " with weight 0 dropped");
+        }
+        Absorption a = result.absorption();
+        if (a != null && !a.converged()) {
+            parts.add("fixed effects not converged after " + a.iterations() + " iterations");
+        }
+        if (parts.isEmpty()) {
+            parts.add(details.size() == 1 ? details.get(0) : details.get(0) + " (and " + (details.size() - 1)
+                    + " more: see the details)");
         }
         return Optional.of(new Notice(String.join("; ", parts), details, resolutions));
     }

@@ -9,6 +9,7 @@ import org.panelkit.engine.data.ColumnSource;
 import org.panelkit.engine.data.KeyColumn;
 import org.panelkit.engine.fe.Coefficient;
 import org.panelkit.engine.fe.Effects;
+import org.panelkit.engine.fe.FixedEffectTerm;
 import org.panelkit.engine.report.ModelSummary;
 import org.panelkit.knime.support.table.ColumnKind;
 import org.panelkit.knime.support.table.ColumnsBuilder;
@@ -28,7 +29,7 @@ public final class ModelInput {
             "r2_within", "r2_within_entity", "r2_lsdv", "level");
     /** Text columns of the statistics table that are read (those absent are missing). */
     public static final List<String> STATISTIC_TEXTS = List.of("y", "effects", "se_type", "convention",
-            "se_description", "cluster_columns");
+            "se_description", "cluster_columns", "entity", "time");
 
     private ModelInput() {
     }
@@ -137,13 +138,8 @@ public final class ModelInput {
         b.dependentVariable(text(statistics, "y"));
         String effects = text(statistics, "effects");
         if (effects != null) {
-            try {
-                Effects e = Effects.fromKey(effects);
-                b.entityEffects(e.hasEntity()).timeEffects(e.hasTime());
-            } catch (PanelKitException e) {
-                throw new IllegalArgumentException("the statistics table of " + describe(model) + ": " + e.getMessage(),
-                        e);
-            }
+            b.entityEffects(absorbs(effects, text(statistics, "entity"), Effects::hasEntity, model))
+                    .timeEffects(absorbs(effects, text(statistics, "time"), Effects::hasTime, model));
         }
         b.seType(text(statistics, "se_type")).seConvention(text(statistics, "convention"))
                 .seDescription(text(statistics, "se_description"));
@@ -154,6 +150,25 @@ public final class ModelInput {
             return b.build();
         } catch (PanelKitException e) {
             throw new IllegalArgumentException(describe(model) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the model absorbs the entity (or time) effects: from the shorthand ({@code twoway}, {@code entity},
+     * ...) or, for a list of terms ({@code province,year,region^year}), whether the entity (time) column is one of
+     * them, as {@code ModelSpec.absorbsEntity()}.
+     */
+    private static boolean absorbs(String effects, String column, java.util.function.Predicate<Effects> shorthand,
+            int model) {
+        try {
+            return shorthand.test(Effects.fromKey(effects));
+        } catch (PanelKitException | IllegalArgumentException notShorthand) {
+            try {
+                return column != null && FixedEffectTerm.parseList(effects).contains(FixedEffectTerm.of(column));
+            } catch (PanelKitException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("the statistics table of " + describe(model) + ": unknown fixed "
+                        + "effects '" + effects + "' (" + e.getMessage() + ")", e);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.panelkit.engine.fe.Effects;
+import org.panelkit.engine.fe.FixedEffectTerm;
 import org.panelkit.engine.fe.ModelSpec;
 import org.panelkit.engine.vcov.Convention;
 import org.panelkit.engine.vcov.VcovType;
@@ -125,5 +126,60 @@ class RegressionOptionsTest {
         assertEquals(6, b.size());
         assertEquals("gdp", b.name(0));
         assertEquals("region", b.name(5));
+    }
+
+    /** Issue 12: additional terms are absorbed together with the shorthand's (each term once, a^b = b^a). */
+    @Test
+    void additionalFixedEffectsAreAbsorbedWithTheShorthandsTerms() {
+        ModelSpec spec = study().additionalFixedEffects(List.of(List.of("region", "year"), List.of("year"),
+                List.of("year", "region"))).build().toModelSpec(SCHEMA);
+        assertEquals(Effects.TERMS, spec.effects());
+        assertEquals(List.of(FixedEffectTerm.of("province"), FixedEffectTerm.of("year"),
+                FixedEffectTerm.parse("region^year")), spec.absorb());
+        assertEquals("province,year,region^year", spec.feKey());
+        assertEquals("province", spec.entity());
+        assertEquals(List.of("province"), spec.cluster());
+
+        // entity effects only: the time column is not absorbed unless listed
+        assertEquals("province,region^year", study().effects(Effects.ENTITY)
+                .additionalFixedEffects(List.of(List.of("region", "year"))).build().toModelSpec(SCHEMA).feKey());
+        // none + terms: the terms only
+        assertEquals("region", study().effects(Effects.NONE).additionalFixedEffects(List.of(List.of("region")))
+                .build().toModelSpec(SCHEMA).feKey());
+        // no additional terms: the shorthand, as before
+        assertEquals(Effects.TWOWAY, study().additionalFixedEffects(List.of()).build().toModelSpec(SCHEMA).effects());
+    }
+
+    @Test
+    void additionalFixedEffectsAndWeightsAreChecked() {
+        var e = assertThrows(IllegalArgumentException.class, () -> study()
+                .additionalFixedEffects(List.of(List.of("region"), List.of())).build().toModelSpec(SCHEMA));
+        assertTrue(e.getMessage().startsWith("additional fixed effect 2 has no column"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> study()
+                .additionalFixedEffects(List.of(List.of("district", "year"))).build().toModelSpec(SCHEMA));
+        assertTrue(e.getMessage().contains("'district'") && e.getMessage().contains("additional fixed effect 1"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> study()
+                .additionalFixedEffects(List.of(List.of("fdi", "year"))).build().toModelSpec(SCHEMA));
+        assertTrue(e.getMessage().contains("'fdi'"), e.getMessage()); // a double column is no key
+        e = assertThrows(IllegalArgumentException.class, () -> study().weights("region").build().toModelSpec(SCHEMA));
+        assertTrue(e.getMessage().contains("'region'") && e.getMessage().contains("weight column"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> study().weights("ic").build().toModelSpec(SCHEMA));
+        assertTrue(e.getMessage().contains("weight column"), e.getMessage());
+    }
+
+    @Test
+    void weightsAndTermColumnsAreRead() {
+        RegressionOptions o = study().weights("fdi").regressors(List.of("ic"))
+                .additionalFixedEffects(List.of(List.of("region", "year"))).build();
+        assertEquals("fdi", o.toModelSpec(SCHEMA).weights());
+        ColumnsBuilder b = ColumnsBuilder.forRows(3);
+        o.declareColumns(SCHEMA, b);
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < b.size(); i++) {
+            names.add(b.name(i));
+        }
+        assertEquals(List.of("gdp", "ic", "fdi", "province", "year", "region"), names);
+        assertEquals(null, study().weights(" ").build().toModelSpec(SCHEMA).weights());
     }
 }

@@ -99,6 +99,31 @@ class ModelInputTest {
                 model);
     }
 
+    /**
+     * A model with additional fixed effects (effects = its terms): the Regression Table's effect rows say whether
+     * the entity and the time column are among the terms.
+     */
+    @Test
+    void termListsMarkTheEntityAndTimeEffects() {
+        FixedEffectsResult r = fit(List.of("ic"));
+        RegressionReport rep = new RegressionReport(r);
+        ResultTable stats = rep.statisticsTable();
+        for (String[] c : new String[][] {{"province,year,region^year", "true", "true"}, {"province,region^year",
+                "true", "false"}, {"region^year", "false", "false"}, {"twoway", "true", "true"}, {"time", "false",
+                "true"}}) {
+            ResultTable.Builder b = ResultTable.builder(stats.columns());
+            Object[] row = new Object[stats.columns().size()];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = stats.value(0, j);
+            }
+            row[stats.columnIndex("effects")] = c[0];
+            ResultTable changed = b.row("model", row).build();
+            ModelSummary s = ModelInput.summary(null, source(rep.coefficientTable(), true), source(changed, false), 0);
+            assertEquals(Boolean.parseBoolean(c[1]), s.entityEffects(), c[0]);
+            assertEquals(Boolean.parseBoolean(c[2]), s.timeEffects(), c[0]);
+        }
+    }
+
     @Test
     void tablesGiveTheSameRegressionTableAsTheEngine() {
         FixedEffectsResult m1 = fit(List.of("ic"));

@@ -44,6 +44,7 @@ import org.knime.core.webui.node.NodeWrapper;
 import org.knime.core.webui.node.dialog.NodeDialogManager;
 import org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil;
 import org.knime.node.parameters.NodeParameters;
+import org.knime.node.parameters.WidgetGroup;
 import org.knime.node.parameters.updates.ValueReference;
 import org.knime.node.parameters.widget.choices.ChoicesProvider;
 import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
@@ -411,6 +412,25 @@ class NodeDialogDataServiceTest {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         for (var f : ParameterFields.fields(c)) {
             Field field = f.field();
+            if (field.getType().isArray() && WidgetGroup.class.isAssignableFrom(field.getType().getComponentType())) {
+                // an array layout (ArrayWidget): the column widgets of its elements (offered also while the array
+                // is empty, for the elements to add)
+                for (Field e : field.getType().getComponentType().getDeclaredFields()) {
+                    ChoicesProvider ec = e.getAnnotation(ChoicesProvider.class);
+                    if (ec == null) {
+                        continue;
+                    }
+                    if (ec.value() == ColumnChoices.Keys.class) {
+                        expected.put(jsonName(field) + "/" + jsonName(e), keyColumns(study.spec()));
+                    } else if (ec.value() == ColumnChoices.Numeric.class) {
+                        expected.put(jsonName(field) + "/" + jsonName(e), study.numericColumns());
+                    } else {
+                        throw new AssertionError(node + ": " + f + "." + e.getName()
+                            + " has an unexpected choices provider " + ec.value());
+                    }
+                }
+                continue;
+            }
             ChoicesProvider choices = field.getAnnotation(ChoicesProvider.class);
             if (choices == null) {
                 // an enum narrowed by the KNIME Modification of its group (e.g. the difference test's standard
@@ -501,6 +521,28 @@ class NodeDialogDataServiceTest {
             assertTrue(scope.startsWith("#/properties/model/properties/"), "scope " + scope);
             String name = scope.substring(scope.lastIndexOf('/') + 1);
             JsonNode values = update.path("values");
+            String path = scope.substring("#/properties/model/properties/".length());
+            if (path.contains("/items/properties/")) {
+                // a widget of the elements of an array layout: one value per element (or one for all), each with
+                // the same choices
+                String[] parts = path.split("/items/properties/");
+                List<String> first = null;
+                for (JsonNode value : values) {
+                    List<String> ids = new ArrayList<>();
+                    for (JsonNode choice : value.path("value")) {
+                        ids.add(choice.path("id").asText());
+                    }
+                    if (first == null) {
+                        first = ids;
+                    } else {
+                        assertEquals(first, ids, path + ": the same choices for every element: " + values);
+                    }
+                }
+                if (first != null) {
+                    out.put(parts[0] + "/" + parts[1], first);
+                }
+                continue;
+            }
             assertEquals(1, values.size(), name + ": one value (no array layout): " + values);
             List<String> ids = new ArrayList<>();
             for (JsonNode choice : values.get(0).path("value")) {

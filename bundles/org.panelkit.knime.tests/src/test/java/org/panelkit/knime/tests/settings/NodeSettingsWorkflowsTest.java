@@ -22,6 +22,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.config.base.ConfigBaseRO;
+import org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil;
 import org.knime.node.parameters.NodeParameters;
 
 /**
@@ -30,6 +31,7 @@ import org.knime.node.parameters.NodeParameters;
  * validate, and save back identically (same keys, same types, same values); the flow variables of the node control
  * settings that exist.
  */
+@SuppressWarnings("restriction") // NodeParametersUtil is x-internal in org.knime.core.ui
 class NodeSettingsWorkflowsTest {
 
     /** The settings.xml files of the PanelKit nodes in the unpacked example workflows, named by their path. */
@@ -125,6 +127,41 @@ class NodeSettingsWorkflowsTest {
         assertFalse(prefix.isEmpty() && out.isEmpty() && !((ConfigBaseRO)tree).keySet().isEmpty(),
             "unreadable flow-variable tree");
         return out;
+    }
+
+    /**
+     * Settings saved before the Panel Regression node had weights and additional fixed effects (a settings.xml the
+     * previous version wrote, testdata/README.md) load: the new settings take their defaults (unweighted, no
+     * additional fixed effects), every old setting keeps its value, and they save back as the old ones plus the new
+     * keys.
+     */
+    @Test
+    void panelRegressionSettingsWithoutWeightsAndAdditionalFixedEffectsLoadWithDefaults() throws Exception {
+        Path xml = StudyData.repositoryRoot()
+            .resolve("bundles/org.panelkit.knime.tests/testdata/panel-regression-settings-before-weights.xml");
+        NodeSettingsRO model = loadXml(xml).getNodeSettings("model");
+        for (String key : List.of("weighted", "weight_column", "additional_fixed_effects")) {
+            assertFalse(model.containsKey(key), "the old file has no " + key);
+        }
+        @SuppressWarnings("unchecked")
+        Class<NodeParameters> c = (Class<NodeParameters>)NodeUnderTest.PANEL_REGRESSION.parametersClass();
+        NodeParameters p = SettingsSupport.load(model, c);
+        p.validate();
+        assertEquals(false, ParameterFields.get(p, "m_weighted"));
+        assertEquals("", ParameterFields.get(p, "m_weightColumn"));
+        assertEquals(0, ((Object[])ParameterFields.get(p, "m_additionalFixedEffects")).length);
+        assertEquals("TU", ParameterFields.get(p, "m_y"));
+        assertEquals("CLUSTER", ParameterFields.get(p, "m_model.m_seType").toString());
+
+        var old = SettingsSupport.flatten(model);
+        var saved = SettingsSupport.flatten(SettingsSupport.save(c, p));
+        old.forEach((k, v) -> assertEquals(v, saved.get(k), "old setting " + k));
+        var added = new ArrayList<>(saved.keySet());
+        added.removeAll(old.keySet());
+        assertEquals(List.of("weighted", "weight_column", "additional_fixed_effects"), added, "new keys");
+        assertEquals(SettingsSupport.flatten(SettingsSupport.save(c, NodeParametersUtil.createSettings(c)))
+            .get("additional_fixed_effects"), saved.get("additional_fixed_effects"));
+        SettingsSupport.assertRoundTrip(c, p, "old settings loaded");
     }
 
     @Test

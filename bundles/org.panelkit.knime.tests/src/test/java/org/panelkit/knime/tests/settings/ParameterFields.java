@@ -14,7 +14,7 @@ import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
 /**
  * Reflection over the fields of a {@link NodeParameters} class, nested parameter groups included: enumerates them,
  * reads and writes them, and gives each a value different from its current one (String, int, long, double,
- * boolean, enum, {@link ColumnFilter} with a manual selection). A field of another type fails the test that meets
+ * boolean, enum, {@link ColumnFilter} with a manual selection, an array of parameter groups with one more element). A field of another type fails the test that meets
  * it, so that a new kind of setting is not silently left out.
  */
 public final class ParameterFields {
@@ -182,6 +182,17 @@ public final class ParameterFields {
             return a == null || a.length == 0 ? new String[]{tag + "_a", tag + "_b"}
                 : java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.stream.Stream.of(tag + "_c"))
                     .toArray(String[]::new);
+        }
+        if (t.isArray() && isGroup(t.getComponentType())) {
+            // an array of parameter groups (ArrayWidget): one more element, every field of it changed
+            Object[] a = (Object[])current;
+            int n = a == null ? 0 : a.length;
+            Object[] more = (Object[])java.lang.reflect.Array.newInstance(t.getComponentType(), n + 1);
+            if (n > 0) {
+                System.arraycopy(a, 0, more, 0, n);
+            }
+            more[n] = changeEveryField(newInstance(t.getComponentType()));
+            return more;
         }
         if (t == ColumnFilter.class) {
             var filter = new ColumnFilter(new String[]{tag + "_a", tag + "_b"});
