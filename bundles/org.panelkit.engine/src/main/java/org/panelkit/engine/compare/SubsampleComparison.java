@@ -65,6 +65,7 @@ public final class SubsampleComparison {
 
     public static ComparisonResult compare(ColumnSource data, ModelSpec spec, SplitResult split,
             ProgressMonitor monitor) {
+        ModelSpec.requireEntityTimeModel(spec, "comparing subsamples");
         VcovType vt = spec.vcov();
         if (spec.cluster().size() > 1 && vt != VcovType.TWOWAY) {
             throw new PanelKitException("comparing subsamples supports one cluster column, got " + spec.cluster());

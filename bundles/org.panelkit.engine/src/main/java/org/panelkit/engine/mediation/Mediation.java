@@ -45,6 +45,7 @@ public final class Mediation {
      *        cluster cross-products (the definition; for tests)
      */
     static MediationResult analyze(ColumnSource data, MediationSpec spec, ProgressMonitor monitor, boolean refit) {
+        org.panelkit.engine.fe.ModelSpec.requireEntityTimeModel(spec.model(), "the mediation analysis");
         List<MediatorResult> out = new ArrayList<>();
         int m = spec.mediators().size();
         for (int i = 0; i < m; i++) {
