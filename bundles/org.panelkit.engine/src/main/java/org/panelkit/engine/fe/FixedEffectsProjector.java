@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.panelkit.engine.ProgressMonitor;
-import org.panelkit.engine.linalg.SymmetricEigen;
 
 /**
  * The demeaning kernel: replaces a column v by its residual from the (weighted) least-squares projection on the
@@ -18,8 +17,9 @@ import org.panelkit.engine.linalg.SymmetricEigen;
  * levels together: with P the term with most levels ("primary", absorbed by group means) and Q the dummies of the
  * others ("secondary"), Frisch-Waugh-Lovell gives M v = M_P v - M_P D_Q g with g solving the reduced normal
  * equations C g = D_Q' W M_P v, C = D_Q' W M_P D_Q ({@link ReducedSystem}). C is singular where levels are
- * redundant (one null direction per connected component for two terms), so g uses its pseudo-inverse, and
- * rank(C) + P is the exact rank of the dummies. Four passes over the data per column after the set-up;</li>
+ * redundant (one null direction per connected component for two terms), so g uses a generalized inverse
+ * ({@link ReducedSolver}: Cholesky skipping the dependent levels), and rank(C) + P is the exact rank of the
+ * dummies. The limit keeps the q^3/6 set-up around a second; beyond it the iteration is faster. Four passes over the data per column after the set-up;</li>
  * <li>"iterative" otherwise: conjugate gradient on alternating projections ({@link IterativeAbsorber}).</li>
  * </ul>
  * Absorbed degrees of freedom per term ({@link #redundant()}): a nested term is redundant as a whole; of the
@@ -30,10 +30,7 @@ import org.panelkit.engine.linalg.SymmetricEigen;
  */
 public final class FixedEffectsProjector {
     /** Largest total of secondary levels for the direct solve. */
-    static final int MAX_SECONDARY_LEVELS = 5000;
-    private static final double RANK_TOL = 1e-10;
-    /** A Cholesky pivot below this share of its diagonal element marks a dependent column. */
-    private static final double PIVOT_TOL = 1e-9;
+    static final int MAX_SECONDARY_LEVELS = 1000;
 
     enum Kind { IDENTITY, INTERCEPT, ONE_WAY, DIRECT, ITERATIVE }
 
@@ -49,8 +46,8 @@ public final class FixedEffectsProjector {
     final List<int[]> secondary;
     final int[] secondaryOffset;
     final int secondaryLevels;
-    /** Pseudo-inverse of the reduced matrix C (direct). */
-    final double[][] cPinv;
+    /** The factorized reduced matrix C (direct). */
+    private final ReducedSolver solver;
     /** Whether the primary term is the model's entity column (one-way and direct: effects as entity/time). */
     final boolean primaryIsEntity;
     private final IterativeAbsorber iterative;
@@ -75,15 +72,16 @@ public final class FixedEffectsProjector {
         if (kind == Kind.DIRECT) {
             double[][] c = ReducedSystem.build(primary, primaryLevels, primaryCount, secondary, secondaryOffset,
                     secondaryLevels, weight);
-            SymmetricEigen eig = SymmetricEigen.of(c);
-            int r = eig.rank(RANK_TOL);
-            cPinv = eig.pseudoInverse(RANK_TOL);
+            // one secondary term: the dependent levels are known exactly, one per connected component
+            boolean[] known = secondary.size() == 1 ? firstLevelOfEachComponent() : null;
+            solver = ReducedSolver.factor(c, known);
+            int r = solver.rank();
             rank = b.rankOutsideC + r;
             components = secondary.size() == 1 ? secondaryLevels - r : 1;
-            attributeRankOfC(c, b, r);
+            attributeRankOfC(b);
             exact = true;
         } else {
-            cPinv = null;
+            solver = null;
             rank = b.rankOutsideC;
             components = b.components;
             exact = b.exact;
@@ -177,16 +175,12 @@ public final class FixedEffectsProjector {
     }
 
     /**
-     * Redundant levels of each secondary term: with one term, its levels minus rank(C); with several, the
-     * columns an unpivoted Cholesky of C (in the order of the terms) finds dependent on the ones before.
+     * Redundant levels of each secondary term: the columns of C the factorization finds dependent on the ones
+     * before them (in the order of the terms).
      */
-    private void attributeRankOfC(double[][] c, Builder b, int rankC) {
+    private void attributeRankOfC(Builder b) {
+        boolean[] dependent = solver.dependent();
         List<Integer> terms = b.secondaryTerms;
-        if (terms.size() == 1) {
-            redundant[terms.get(0)] = secondaryLevels - rankC;
-            return;
-        }
-        boolean[] dependent = dependentColumns(c);
         for (int t = 0; t < terms.size(); t++) {
             int count = 0;
             for (int col = secondaryOffset[t]; col < secondaryOffset[t] + b.termLevels[terms.get(t)]; col++) {
@@ -196,41 +190,24 @@ public final class FixedEffectsProjector {
             }
             redundant[terms.get(t)] = count;
         }
-        int total = 0;
-        for (int t : terms) {
-            total += redundant[t];
-        }
-        // the eigenvalue rank decides; a borderline pivot that disagrees moves to the last term
-        redundant[terms.get(terms.size() - 1)] += (secondaryLevels - rankC) - total;
     }
 
-    /** Columns of the PSD matrix c that are linear combinations of the columns before them. */
-    private static boolean[] dependentColumns(double[][] c) {
-        int q = c.length;
-        double[][] l = new double[q][];
-        boolean[] dependent = new boolean[q];
-        for (int j = 0; j < q; j++) {
-            double[] lj = new double[j + 1];
-            for (int i = 0; i <= j; i++) {
-                double sum = c[j][i];
-                double[] li = l[i];
-                if (li == null) {
-                    lj[i] = 0;
-                    continue;
-                }
-                for (int k = 0; k < i; k++) {
-                    sum -= lj[k] * li[k];
-                }
-                if (i < j) {
-                    lj[i] = li[i] == 0 ? 0 : sum / li[i];
-                } else if (sum > PIVOT_TOL * c[j][j] && c[j][j] > 0) {
-                    lj[j] = Math.sqrt(sum);
-                } else {
-                    dependent[j] = true;
-                    lj[j] = 0;
-                }
+    /**
+     * With one secondary term, C has one null direction per connected component of the bipartite graph of the
+     * primary and secondary levels (Abowd, Creecy and Kramarz 2002): the first secondary level of each component
+     * is declared dependent, the rest of C is positive definite.
+     */
+    private boolean[] firstLevelOfEachComponent() {
+        int[] sec = secondary.get(0);
+        int[] component = TermStructure.componentOf(primary, primaryLevels, sec, secondaryLevels);
+        boolean[] seen = new boolean[primaryLevels + secondaryLevels];
+        boolean[] dependent = new boolean[secondaryLevels];
+        for (int level = 0; level < secondaryLevels; level++) {
+            int c = component[primaryLevels + level];
+            if (!seen[c]) {
+                seen[c] = true;
+                dependent[level] = true;
             }
-            l[j] = lj;
         }
         return dependent;
     }
@@ -369,7 +346,7 @@ public final class FixedEffectsProjector {
         return s;
     }
 
-    /** g = C^+ D_Q' W u for a primary-demeaned u. */
+    /** A solution g of C g = D_Q' W u for a primary-demeaned u (0 on the dependent levels). */
     double[] secondaryCoefficients(double[] u) {
         double[] r = new double[secondaryLevels];
         for (int t = 0; t < secondary.size(); t++) {
@@ -379,16 +356,7 @@ public final class FixedEffectsProjector {
                 r[off + codes[i]] += weight == null ? u[i] : weight[i] * u[i];
             }
         }
-        double[] g = new double[secondaryLevels];
-        for (int a = 0; a < secondaryLevels; a++) {
-            double s = 0;
-            double[] row = cPinv[a];
-            for (int b = 0; b < secondaryLevels; b++) {
-                s += row[b] * r[b];
-            }
-            g[a] = s;
-        }
-        return g;
+        return solver.solve(r);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.panelkit.engine.PanelKitException;
-import org.panelkit.engine.linalg.SymmetricEigen;
 import org.panelkit.engine.vcov.HatComplement;
 
 /**
@@ -14,17 +13,16 @@ import org.panelkit.engine.vcov.HatComplement;
  * (sqrt(W) D), with (P_S)_ab = phi_a' (S'S)^+ phi_b:
  * <ul>
  * <li>U empty: nothing (every effect nested; Pustejovsky and Tipton 2018, Theorem 2);</li>
- * <li>N empty: phi_a = sqrt(w_a) (the indicators of a's levels in all U terms), metric (D_U' W D_U)^+ (the
+ * <li>N empty: phi_a = sqrt(w_a) (the indicators of a's levels in all U terms), metric a generalized inverse of D_U' W D_U (the
  * intercept of pooled OLS: phi_a = sqrt(w_a), metric 1 / sum w);</li>
  * <li>one nested term: phi_a = sqrt(w_a) (indicators of a's U levels minus their weighted mean over a's group of
- * the nested term), metric C^+ with C = D_U' W M_N D_U ({@link ReducedSystem});</li>
+ * the nested term), metric a generalized inverse of C = D_U' W M_N D_U ({@link ReducedSystem});</li>
  * <li>two or more nested terms: not supported.</li>
  * </ul>
  */
 final class NonNestedEffects {
     /** Largest dense metric W formed. */
     private static final int MAX_DIMENSION = 2000;
-    private static final double RANK_TOL = 1e-10;
 
     private NonNestedEffects() {
     }
@@ -97,7 +95,7 @@ final class NonNestedEffects {
         }
         double[][] c = ReducedSystem.build(primary, primaryLevels, primaryWeight, terms, offset, q, w);
         double[][] metric = terms.size() == 1 && primary == null ? diagonalInverse(c)
-                : SymmetricEigen.of(c).pseudoInverse(RANK_TOL);
+                : ReducedSolver.factor(c, null).inverse();
         int dim = q;
         double[] pw = primaryWeight;
         ReducedSystem.Groups g = groups;

@@ -220,4 +220,31 @@ class AbsorptionMethodsTest {
         // every level of every term has two or more rows afterwards: the industry-year cells are small here
         assertTrue(dropped.singletonsDropped() > 0, "the panel has singleton industry-year cells");
     }
+
+    @Test
+    void noLevelLimitInEitherDimension() {
+        // 6,000 workers x 6,000 firms (refused before: more than 5,000 levels in both dimensions)
+        SplittableRandom r = new SplittableRandom(12);
+        int n = 36_000;
+        double[] worker = new double[n];
+        double[] firm = new double[n];
+        double[] y = new double[n];
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            worker[i] = i / 6;
+            firm[i] = (i / 6 + (i % 6 == 0 ? 0 : r.nextInt(40))) % 6000;
+            x[i] = r.nextGaussian();
+            y[i] = 0.7 * x[i] + 0.001 * worker[i] + 0.002 * firm[i] + r.nextGaussian();
+        }
+        Columns data = new Columns(n).addKey("worker", KeyColumn.ofNumbers("worker", worker))
+                .addKey("firm", KeyColumn.ofNumbers("firm", firm)).addNumeric("y", y).addNumeric("x", x);
+        FixedEffectsResult res = FixedEffectsRegression.fit(data, ModelSpec.builder("y", List.of("x"))
+                .fixedEffects("worker,firm").cluster(List.of("worker")).vcov(VcovType.CLUSTER).build());
+        assertEquals("iterative", res.absorption().method());
+        assertTrue(res.absorption().converged());
+        int levels = res.absorbed().get(0).levels() + res.absorbed().get(1).levels();
+        assertEquals(levels - res.absorbed().get(1).redundant(), res.fixedEffectsRank());
+        assertTrue(res.absorbed().get(1).exact());
+        assertEquals(0.7, res.coefficients().get(0).estimate(), 0.05);
+    }
 }

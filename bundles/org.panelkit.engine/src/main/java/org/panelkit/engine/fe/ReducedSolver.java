@@ -1,0 +1,125 @@
+package org.panelkit.engine.fe;
+
+/**
+ * Solves the singular reduced normal equations C g = r of the secondary fixed effects ({@link ReducedSystem}) by
+ * a Cholesky factorization that skips dependent columns: in the order of the columns, a column whose pivot falls
+ * below {@value #PIVOT_TOL} of its diagonal element (or that is declared dependent beforehand) is a linear
+ * combination of the columns before it; its row and column of L are zero and its coefficient is set to 0. For
+ * the independent set I, C_II = L_II L_II' is positive definite and rank(C_II) = rank(C), so
+ * g = [C_II^-1 r_I, 0] solves C g = r for every r in the range of C; M_P D_Q g, which is all the projection uses,
+ * is the same for every solution. Cost: q^3 / 6 multiply-adds once, q^2 per solve.
+ */
+final class ReducedSolver {
+    /** A pivot below this share of its diagonal element marks a dependent column. */
+    static final double PIVOT_TOL = 1e-9;
+
+    /** Rows of the lower-triangular factor (row j has j + 1 entries). */
+    private final double[][] l;
+    private final boolean[] dependent;
+
+    private ReducedSolver(double[][] l, boolean[] dependent) {
+        this.l = l;
+        this.dependent = dependent;
+    }
+
+    /**
+     * Factors the symmetric positive semi-definite {@code c}; {@code known} marks columns known to be dependent
+     * (may be null).
+     */
+    static ReducedSolver factor(double[][] c, boolean[] known) {
+        int q = c.length;
+        double[][] l = new double[q][];
+        boolean[] dependent = known == null ? new boolean[q] : known.clone();
+        for (int j = 0; j < q; j++) {
+            double[] lj = new double[j + 1];
+            double[] cj = c[j];
+            for (int i = 0; i < j; i++) {
+                double[] li = l[i];
+                if (li[i] == 0) {
+                    continue; // a dependent column: zero in L
+                }
+                double sum = cj[i];
+                for (int k = 0; k < i; k++) {
+                    sum -= lj[k] * li[k];
+                }
+                lj[i] = sum / li[i];
+            }
+            if (!dependent[j]) {
+                double sum = cj[j];
+                for (int k = 0; k < j; k++) {
+                    sum -= lj[k] * lj[k];
+                }
+                if (cj[j] > 0 && sum > PIVOT_TOL * cj[j]) {
+                    lj[j] = Math.sqrt(sum);
+                } else {
+                    dependent[j] = true;
+                }
+            }
+            if (dependent[j]) {
+                java.util.Arrays.fill(lj, 0);
+            }
+            l[j] = lj;
+        }
+        return new ReducedSolver(l, dependent);
+    }
+
+    /** Columns found (or declared) dependent. */
+    boolean[] dependent() {
+        return dependent.clone();
+    }
+
+    /** Number of independent columns: rank(C). */
+    int rank() {
+        int r = 0;
+        for (boolean d : dependent) {
+            if (!d) {
+                r++;
+            }
+        }
+        return r;
+    }
+
+    /** g with C g = r (r in the range of C); g is 0 on the dependent columns. */
+    double[] solve(double[] r) {
+        int q = l.length;
+        double[] z = new double[q];
+        for (int j = 0; j < q; j++) {
+            if (dependent[j]) {
+                continue;
+            }
+            double[] lj = l[j];
+            double s = r[j];
+            for (int k = 0; k < j; k++) {
+                s -= lj[k] * z[k];
+            }
+            z[j] = s / lj[j];
+        }
+        // back substitution with L' by rows of L: g_i = z_i / l_ii, then remove g_i from the rows above
+        for (int i = q - 1; i >= 0; i--) {
+            if (dependent[i]) {
+                z[i] = 0;
+                continue;
+            }
+            double[] li = l[i];
+            double g = z[i] / li[i];
+            z[i] = g;
+            for (int k = 0; k < i; k++) {
+                z[k] -= li[k] * g;
+            }
+        }
+        return z;
+    }
+
+    /** The symmetric generalized inverse G = [C_II^-1, 0] (dense, q x q): S G S' is the projection on S. */
+    double[][] inverse() {
+        int q = l.length;
+        double[][] g = new double[q][];
+        double[] e = new double[q];
+        for (int j = 0; j < q; j++) {
+            java.util.Arrays.fill(e, 0);
+            e[j] = 1;
+            g[j] = solve(e);
+        }
+        return g;
+    }
+}
