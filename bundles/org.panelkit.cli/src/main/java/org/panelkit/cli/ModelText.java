@@ -89,7 +89,7 @@ final class ModelText {
         line(sb, "sigma = %.6g   SSR = %.6g   df_resid = %d   fixed effects absorbed = %d", r.sigma(), r.ssr(),
                 r.dfResid(), r.fixedEffectsRank());
         line(sb, "* p<0.1, ** p<0.05, *** p<0.01");
-        absorbed(sb, r);
+        absorbed(sb, r.absorbed(), r.absorption());
         for (String w : warnings) {
             sb.append("Note: ").append(w).append('\n');
         }
@@ -100,8 +100,7 @@ final class ModelText {
      * reghdfe's "Absorbed degrees of freedom" table (categories, redundant, coefficients per term; "*" for a term
      * nested in a cluster, "?" where the redundant count is conservative) and the absorption method.
      */
-    private static void absorbed(StringBuilder sb, FixedEffectsResult r) {
-        List<AbsorbedTerm> terms = r.absorbed();
+    static void absorbed(StringBuilder sb, List<AbsorbedTerm> terms, Absorption a) {
         if (terms.isEmpty()) {
             return;
         }
@@ -130,7 +129,6 @@ final class ModelText {
         if (conservative) {
             line(sb, "? = conservative count (reghdfe's rule): the number of redundant categories may be higher");
         }
-        Absorption a = r.absorption();
         if (a.iterative()) {
             line(sb, "Absorption: %s, %d iterations, tolerance %.1e, %s", a.method(), a.iterations(), a.tolerance(),
                     a.converged() ? "converged" : "NOT CONVERGED");
@@ -140,8 +138,7 @@ final class ModelText {
     }
 
     /** The warning for an iterative absorption that stopped before reaching its tolerance, or null. */
-    static String convergenceWarning(FixedEffectsResult r) {
-        Absorption a = r.absorption();
+    static String convergenceWarning(Absorption a) {
         if (a.converged()) {
             return null;
         }
@@ -152,8 +149,13 @@ final class ModelText {
 
     /** The warnings of the fit, with the convergence warning added when the engine did not state it. */
     static List<String> warnings(FixedEffectsResult r) {
-        List<String> w = new ArrayList<>(r.warnings());
-        String c = convergenceWarning(r);
+        return warnings(r.warnings(), r.absorption());
+    }
+
+    /** {@code engine}'s warnings, with the convergence warning of {@code a} added when none mentions it. */
+    static List<String> warnings(List<String> engine, Absorption a) {
+        List<String> w = new ArrayList<>(engine);
+        String c = convergenceWarning(a);
         if (c != null && w.stream().noneMatch(s -> s.contains("converge"))) {
             w.add(c);
         }
