@@ -193,6 +193,22 @@ class FeTermsOptionsTest {
         assertTrue(text.out.contains("\nConvention: " + convention + " ("), text.out);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"xtreg", "plm", "areg", "fixest", "sandwich"})
+    void compareAndMediationTakeEveryConventionAndNameIt(String convention) {
+        for (String command : List.of("compare", "mediation")) {
+            List<String> args = new ArrayList<>(List.of(command, "--data", produc(), "--y", "ln_gsp", "--entity",
+                    "state", "--time", "year", "--convention", convention));
+            args.addAll(command.equals("compare") ? List.of("--x", "ln_pc,ln_emp", "--split", "year:1979")
+                    : List.of("--x", "ln_pc", "--mediators", "ln_emp", "--mediation-reps", "0"));
+            CliRunner text = CliRunner.run(args.toArray(new String[0]));
+            assertEquals(0, text.code, text.toString());
+            assertTrue(text.out.contains("\nConvention: " + convention + " ("), text.out);
+            args.addAll(List.of("--format", "json"));
+            assertEquals(convention, json(CliRunner.run(args.toArray(new String[0]))).get("convention").getAsString());
+        }
+    }
+
     @Test
     void jsonHasTheNewFieldsAndKeepsTheOldOnes() {
         JsonObject o = json(fe("--entity", "state", "--time", "year", "--format", "json"));
