@@ -81,7 +81,8 @@ final class ModelOptions {
             description = "confidence level of the intervals, between 0 and 1 (default: ${DEFAULT-VALUE})")
     double level;
 
-    @Option(names = "--drop-singletons", description = "drop singleton groups iteratively, as reghdfe does (default: keep them)")
+    @Option(names = "--drop-singletons", description = "drop singleton groups of every fixed-effect term, iteratively, as reghdfe does "
+                    + "(default: keep them)")
     boolean dropSingletons;
 
     /** What --fe takes, for messages. */
