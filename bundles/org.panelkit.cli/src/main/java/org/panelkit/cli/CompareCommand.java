@@ -58,6 +58,11 @@ final class CompareCommand implements Callable<Integer> {
                     + "by NBS region")
     String split;
 
+    /** Not available here: refused with a message (analytic weights are an option of fe). */
+    @Option(names = "--weights", hidden = true, paramLabel = "COL",
+            description = "not available in compare: analytic weights are for panelkit fe only")
+    String weights;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "output format: text or json (default: ${DEFAULT-VALUE})")
     String format;
@@ -73,6 +78,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         model.x = x;
         model.vcov = vcov;
+        model.refuseFeOnlyFeatures("compare", weights);
         if (vcov.equals("wild")) {
             throw new IllegalArgumentException("--vcov wild is for fe; compare takes iid, hc0, hc1, cr0, cluster, cr2, "
                     + "twoway or dk");

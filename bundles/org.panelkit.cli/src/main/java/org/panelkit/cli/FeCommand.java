@@ -23,16 +23,24 @@ import picocli.CommandLine.Spec;
 /** {@code panelkit fe}: a fixed-effects (or pooled) regression on a CSV file. */
 @Command(name = "fe", mixinStandardHelpOptions = true,
         customSynopsis = {"panelkit fe --data FILE.csv --y NAME --x A[,B...] [--entity NAME",
-                "    --time NAME] [OPTIONS]"},
+                "    --time NAME] [--fe twoway|entity|time|none|TERM[,TERM...]] [OPTIONS]"},
         footer = {"",
             "Examples:",
             "  panelkit fe --data Produc.csv --y ln_gsp --x ln_pcap,ln_pc,ln_emp,unemp \\",
             "      --entity state --time year",
+            "  panelkit fe --data @produc --y ln_gsp --x ln_pcap,ln_pc,ln_emp,unemp \\",
+            "      --fe state,year,region^year --cluster state --convention fixest",
+            "  panelkit fe --data @produc --y ln_gsp --x ln_pcap,ln_pc,unemp \\",
+            "      --fe state,year --weights emp --vcov cr2 --cluster state",
             "  panelkit fe --data Produc.csv --y ln_gsp --x ln_pc,ln_emp --entity state \\",
-            "      --time year --vcov wild --format json"},
-        description = "Fixed-effects regression (pooled, entity, time or two-way effects) with robust, clustered, "
+            "      --time year --vcov wild --boot-weights webb --format json"},
+        description = "Fixed-effects regression (pooled, entity, time, two-way, or any list of absorbed fixed-effect "
+                + "terms and interactions; optionally with analytic weights) with robust, clustered, "
                 + "CR2, two-way clustered or Driscoll-Kraay standard errors, or the wild cluster bootstrap (--vcov wild).")
 public final class FeCommand implements Callable<Integer> {
+    /** Values of --weights that mean the wild bootstrap's weights (its spelling before --boot-weights). */
+    private static final List<String> OLD_BOOT_WEIGHTS = List.of("rademacher", "webb");
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -60,9 +68,16 @@ public final class FeCommand implements Callable<Integer> {
         reps = v;
     }
 
-    @Option(names = "--weights", paramLabel = "rademacher|webb",
-            description = "wild bootstrap weights: rademacher or webb (--vcov wild; default: rademacher)")
+    @Option(names = "--weights", paramLabel = "COL",
+            description = "analytic weights (Stata aweight, fixest weights=): a numeric column, weighted least "
+                    + "squares and every standard error on the weighted data; rows with weight 0 are dropped and "
+                    + "counted, negative weights are an error, a missing weight drops the row (default: unweighted)")
     String weights;
+
+    @Option(names = "--boot-weights", paramLabel = "rademacher|webb",
+            description = "wild bootstrap weights: rademacher or webb (--vcov wild; default: rademacher); the old "
+                    + "spelling --weights rademacher|webb is still accepted")
+    String bootWeights;
 
     @Option(names = "--seed", paramLabel = "S", description = "wild bootstrap seed (--vcov wild; default: 12345)")
     Long seed;
@@ -86,9 +101,24 @@ public final class FeCommand implements Callable<Integer> {
         }
         model.x = x;
         model.vcov = vcov;
+        if (weights != null && OLD_BOOT_WEIGHTS.contains(weights.strip().toLowerCase(java.util.Locale.ROOT))) {
+            // the old spelling of --boot-weights
+            if (bootWeights != null) {
+                throw new IllegalArgumentException("--weights " + weights + " is the old spelling of --boot-weights; "
+                        + "give one of them");
+            }
+            bootWeights = weights;
+            weights = null;
+        }
+        model.weights = weights;
         boolean wild = model.vcov.equals("wild");
-        if (!wild && (reps != null || weights != null || seed != null || test != null)) {
-            throw new IllegalArgumentException("--wild-reps, --weights, --seed and --test apply to --vcov wild only");
+        if (!wild && (reps != null || bootWeights != null || seed != null || test != null)) {
+            throw new IllegalArgumentException("--wild-reps, --boot-weights (old spelling --weights rademacher|webb), "
+                    + "--seed and --test apply to --vcov wild only");
+        }
+        if (wild && weights != null) {
+            throw new IllegalArgumentException("--vcov wild does not take analytic weights (--weights " + weights
+                    + "); use --vcov cluster or cr2 with --weights");
         }
         ModelSpec spec = model.spec(wild ? VcovType.CLUSTER : VcovType.fromKey(model.vcov));
         WildBootstrapSpec wildSpec = wild ? wildSpec() : null;
@@ -106,7 +136,7 @@ public final class FeCommand implements Callable<Integer> {
         List<WildBootstrapResult> boot = wild ? WildClusterBootstrap.testEach(r, test, wildSpec, monitor) : List.of();
         long t3 = System.nanoTime();
         monitor.finish();
-        List<String> warnings = r.warnings();
+        List<String> warnings = ModelText.warnings(r);
         var out = this.spec.commandLine().getOut();
         var err = this.spec.commandLine().getErr();
         for (String w : warnings) {
@@ -134,8 +164,8 @@ public final class FeCommand implements Callable<Integer> {
         if (reps != null) {
             b.reps(reps);
         }
-        if (weights != null) {
-            b.weights(AuxiliaryWeights.fromKey(weights));
+        if (bootWeights != null) {
+            b.weights(AuxiliaryWeights.fromKey(bootWeights));
         }
         if (seed != null) {
             b.seed(seed);

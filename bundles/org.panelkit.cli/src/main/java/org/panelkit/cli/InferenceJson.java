@@ -75,6 +75,7 @@ final class InferenceJson {
         o.addProperty("unassigned_rows", r.unassignedRows());
         o.add("terms", strings(r.terms()));
         o.add("not_compared", strings(r.notCompared()));
+        o.addProperty("convention", r.separateFits().get(0).spec().convention().key());
         JsonArray fits = new JsonArray();
         for (int g = 0; g < r.groups().size(); g++) {
             FixedEffectsResult f = r.separateFits().get(g);
@@ -146,6 +147,7 @@ final class InferenceJson {
         o.addProperty("seed", r.spec().seed());
         o.addProperty("rng", "java.util.SplittableRandom");
         o.add("level", num(r.spec().model().level()));
+        o.addProperty("convention", r.spec().model().convention().key());
         JsonArray meds = new JsonArray();
         for (MediatorResult m : r.mediators()) {
             JsonObject mj = new JsonObject();

@@ -13,6 +13,7 @@ import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.fe.ModelSpec;
 import org.panelkit.engine.mediation.MediationResult;
 import org.panelkit.engine.mediation.MediatorResult;
+import org.panelkit.engine.vcov.Convention;
 
 /** Readable text of {@code fe --vcov wild}, {@code compare} and {@code mediation}. */
 final class InferenceText {
@@ -46,6 +47,8 @@ final class InferenceText {
         StringBuilder sb = new StringBuilder();
         line(sb, "Coefficient differences across %d groups (split %s); base group: %s", r.groups().size(), split,
                 r.groups().get(0));
+        Convention conv = r.separateFits().get(0).spec().convention();
+        line(sb, "Convention: %s (%s)", conv.key(), ModelText.conventionSource(conv));
         sb.append(DASH).append('\n');
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-20s", "Separate fits"));
         for (String g : r.groups()) {
@@ -127,6 +130,8 @@ final class InferenceText {
                 r.spec().controls().isEmpty() ? "" : "; controls " + String.join(", ", r.spec().controls()));
         FixedEffectsResult f0 = r.mediators().get(0).totalFit();
         line(sb, "Effects: %s; std. errors: %s", f0.spec().effects().key(), f0.variance().description());
+        Convention conv = r.spec().model().convention();
+        line(sb, "Convention: %s (%s)", conv.key(), ModelText.conventionSource(conv));
         ModelSpec ms = r.spec().model();
         String unit = !ms.cluster().isEmpty() ? ms.cluster().get(0) : ms.entity();
         boolean clustered = ms.vcov().isClustered();

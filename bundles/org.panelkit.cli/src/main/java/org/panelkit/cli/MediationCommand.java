@@ -67,6 +67,11 @@ final class MediationCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE})")
     long seed;
 
+    /** Not available here: refused with a message (analytic weights are an option of fe). */
+    @Option(names = "--weights", hidden = true, paramLabel = "COL",
+            description = "not available in mediation: analytic weights are for panelkit fe only")
+    String weights;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "output format: text or json (default: ${DEFAULT-VALUE})")
     String format;
@@ -93,6 +98,7 @@ final class MediationCommand implements Callable<Integer> {
             reps = repsAlias;
         }
         model.vcov = vcov;
+        model.refuseFeOnlyFeatures("mediation", weights);
         MediationSpec m = MediationSpec.builder(model.y, x, mediators).controls(controls)
                 .model(model.spec(VcovType.fromKey(model.vcov))).reps(reps).seed(seed).build();
         ConsoleProgress monitor = new ConsoleProgress(spec.commandLine().getErr(),

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.panelkit.engine.PanelKitException;
 import org.panelkit.engine.fe.Coefficient;
-import org.panelkit.engine.fe.Effects;
 import org.panelkit.engine.report.ModelSummary;
 
 import com.google.gson.JsonElement;
@@ -125,8 +124,8 @@ final class ModelFiles {
             b.dependentVariable(string(model, "y"));
             String fe = string(model, "fe");
             if (fe != null) {
-                Effects effects = Effects.fromKey(fe);
-                b.entityEffects(effects.hasEntity()).timeEffects(effects.hasTime());
+                // a shorthand (twoway) or the list of terms (firm,year,industry^year, issue 12)
+                b.fixedEffects(fe, string(model, "entity"), string(model, "time"));
             }
             double level = number(model, "level");
             if (!Double.isNaN(level)) {

@@ -2,6 +2,8 @@ package org.panelkit.cli;
 
 import java.util.List;
 
+import org.panelkit.engine.fe.AbsorbedTerm;
+import org.panelkit.engine.fe.Absorption;
 import org.panelkit.engine.fe.Coefficient;
 import org.panelkit.engine.fe.Dropped;
 import org.panelkit.engine.fe.FTest;
@@ -20,6 +22,9 @@ import com.google.gson.JsonPrimitive;
  * The JSON document of {@code panelkit fe --format json}. Field names are a contract (issue 2): n,
  * n_dropped_missing, groups, periods, df_resid, clusters, df_inference, coefficients, constant,
  * dropped_collinear, singletons_dropped, r2_within, r2_within_entity, r2_lsdv, f_test, wald_test, vcov, timing.
+ * Issue 12 added (only added): model.fe as the shorthand key or the list of terms ({@code firm,year,industry^year}),
+ * model.weights, n_dropped_zero_weight, absorbed (per term: term, levels, redundant, coefficients, exact,
+ * nested_in_cluster) and absorption (method, iterations, tolerance, converged).
  * Numbers that do not exist (NaN) are written as null.
  */
 public final class ModelJson {
@@ -44,15 +49,19 @@ public final class ModelJson {
         model.add("x", strings(spec.x()));
         model.add("entity", str(spec.entity()));
         model.add("time", str(spec.time()));
-        model.addProperty("fe", spec.effects().key());
+        model.addProperty("fe", spec.feKey());
+        model.add("weights", str(spec.weights()));
         model.addProperty("level", spec.level());
         o.add("model", model);
         o.addProperty("n", r.observations());
         o.addProperty("n_input", r.inputRows());
         o.addProperty("n_dropped_missing", r.droppedMissing());
+        o.addProperty("n_dropped_zero_weight", r.zeroWeightsDropped());
         o.addProperty("groups", r.groups());
         o.addProperty("periods", r.periods());
         o.addProperty("fe_rank", r.fixedEffectsRank());
+        o.add("absorbed", absorbed(r));
+        o.add("absorption", absorption(r.absorption()));
         o.addProperty("df_resid", r.dfResid());
         JsonArray clusters = new JsonArray();
         for (int c : v.clusters()) {
@@ -111,6 +120,32 @@ public final class ModelJson {
         timing.add("read_s", num(readSeconds));
         timing.add("estimate_s", num(estimateSeconds));
         o.add("timing", timing);
+        return o;
+    }
+
+    /** The degrees of freedom of each absorbed term, as reghdfe's "Absorbed degrees of freedom" table. */
+    static JsonArray absorbed(FixedEffectsResult r) {
+        JsonArray a = new JsonArray();
+        for (AbsorbedTerm t : r.absorbed()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("term", t.term());
+            o.addProperty("levels", t.levels());
+            o.addProperty("redundant", t.redundant());
+            o.addProperty("coefficients", t.coefficients());
+            o.addProperty("exact", t.exact());
+            o.addProperty("nested_in_cluster", t.nestedInCluster());
+            a.add(o);
+        }
+        return a;
+    }
+
+    /** How the fixed effects were partialled out; tolerance null for the exact methods. */
+    static JsonObject absorption(Absorption a) {
+        JsonObject o = new JsonObject();
+        o.addProperty("method", a.method());
+        o.addProperty("iterations", a.iterations());
+        o.add("tolerance", num(a.tolerance()));
+        o.addProperty("converged", a.converged());
         return o;
     }
 

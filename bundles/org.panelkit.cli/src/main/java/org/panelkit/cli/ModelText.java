@@ -1,11 +1,16 @@
 package org.panelkit.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.panelkit.engine.fe.AbsorbedTerm;
+import org.panelkit.engine.fe.Absorption;
 import org.panelkit.engine.fe.Coefficient;
 import org.panelkit.engine.fe.Effects;
 import org.panelkit.engine.fe.FixedEffectsResult;
+import org.panelkit.engine.fe.ModelSpec;
+import org.panelkit.engine.vcov.Convention;
 import org.panelkit.engine.vcov.VarianceEstimate;
 
 /** A readable, Stata-like regression table for {@code panelkit fe --format text}. */
@@ -16,8 +21,9 @@ final class ModelText {
     static String render(FixedEffectsResult r, List<String> warnings) {
         StringBuilder sb = new StringBuilder();
         VarianceEstimate v = r.variance();
+        ModelSpec spec = r.spec();
         String title;
-        switch (r.spec().effects()) {
+        switch (spec.effects()) {
         case NONE:
             title = "Pooled OLS";
             break;
@@ -27,13 +33,20 @@ final class ModelText {
         case TIME:
             title = "Fixed-effects regression: time effects";
             break;
+        case TERMS:
+            int m = spec.absorb().size();
+            title = "Fixed-effects regression: " + m + " absorbed term" + (m == 1 ? "" : "s");
+            break;
         default:
             title = "Fixed-effects regression: entity and time effects";
         }
         stat(sb, title, "Number of obs", Integer.toString(r.observations()));
-        if (r.spec().effects() != Effects.NONE || r.groups() > 0) {
-            stat(sb, "Entity: " + nz(r.spec().entity()), "Number of groups", Integer.toString(r.groups()));
-            stat(sb, "Time:   " + nz(r.spec().time()), "Number of periods", Integer.toString(r.periods()));
+        boolean terms = spec.effects() == Effects.TERMS;
+        if (terms ? spec.entity() != null : spec.effects() != Effects.NONE || r.groups() > 0) {
+            stat(sb, "Entity: " + nz(spec.entity()), "Number of groups", Integer.toString(r.groups()));
+        }
+        if (terms ? spec.time() != null : spec.effects() != Effects.NONE || r.groups() > 0) {
+            stat(sb, "Time:   " + nz(spec.time()), "Number of periods", Integer.toString(r.periods()));
         }
         if (v.clusters().length > 0) {
             StringBuilder c = new StringBuilder();
@@ -55,10 +68,15 @@ final class ModelText {
         sb.append(String.format(Locale.ROOT, "Std. errors: %s%n", v.description()));
         String rule = ruleText(v.dfRule(), r);
         sb.append(String.format(Locale.ROOT, "t tests: %s%n", rule));
+        line(sb, "Convention: %s (%s)", v.convention().key(), conventionSource(v.convention()));
+        if (r.weightsColumn() != null) {
+            line(sb, "Weights: %s (analytic weights); rows with weight 0 dropped: %d", r.weightsColumn(),
+                    r.zeroWeightsDropped());
+        }
         String dash = "-".repeat(98);
         sb.append(dash).append('\n');
-        int level = (int) Math.round(r.spec().level() * 100);
-        line(sb, "%-20s %12s %12s %9s %8s %14s %14s", r.spec().y(), "Coef.", "Std. err.", "t", "P>|t|",
+        int level = (int) Math.round(spec.level() * 100);
+        line(sb, "%-20s %12s %12s %9s %8s %14s %14s", spec.y(), "Coef.", "Std. err.", "t", "P>|t|",
                 "[" + level + "% conf.", "interval]");
         sb.append(dash).append('\n');
         for (Coefficient c : r.coefficients()) {
@@ -71,10 +89,95 @@ final class ModelText {
         line(sb, "sigma = %.6g   SSR = %.6g   df_resid = %d   fixed effects absorbed = %d", r.sigma(), r.ssr(),
                 r.dfResid(), r.fixedEffectsRank());
         line(sb, "* p<0.1, ** p<0.05, *** p<0.01");
+        absorbed(sb, r.absorbed(), r.absorption());
         for (String w : warnings) {
             sb.append("Note: ").append(w).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * reghdfe's "Absorbed degrees of freedom" table (categories, redundant, coefficients per term; "*" for a term
+     * nested in a cluster, "?" where the redundant count is conservative) and the absorption method.
+     */
+    static void absorbed(StringBuilder sb, List<AbsorbedTerm> terms, Absorption a) {
+        if (terms.isEmpty()) {
+            return;
+        }
+        int width = 11;
+        for (AbsorbedTerm t : terms) {
+            width = Math.max(width, t.term().length());
+        }
+        String rule = "-".repeat(width + 2) + "+" + "-".repeat(42);
+        sb.append('\n').append("Absorbed degrees of freedom:\n");
+        sb.append(rule).append('\n');
+        line(sb, " %" + width + "s | %10s - %10s = %10s", "Absorbed FE", "Categories", "Redundant", "Num. coefs");
+        sb.append(rule).append('\n');
+        boolean conservative = false;
+        boolean nested = false;
+        for (AbsorbedTerm t : terms) {
+            String mark = (t.nestedInCluster() ? "*" : "") + (t.exact() ? "" : "?");
+            conservative |= !t.exact();
+            nested |= t.nestedInCluster();
+            line(sb, " %" + width + "s | %10d - %10d = %10d %s", t.term(), t.levels(), t.redundant(),
+                    t.coefficients(), mark);
+        }
+        sb.append(rule).append('\n');
+        if (nested) {
+            line(sb, "* = FE nested within a cluster: xtreg leaves it out of K, fixest counts it as one coefficient");
+        }
+        if (conservative) {
+            line(sb, "? = conservative count (reghdfe's rule): the number of redundant categories may be higher");
+        }
+        if (a.iterative()) {
+            line(sb, "Absorption: %s, %d iterations, tolerance %.1e, %s", a.method(), a.iterations(), a.tolerance(),
+                    a.converged() ? "converged" : "NOT CONVERGED");
+        } else {
+            line(sb, "Absorption: %s (exact)", a.method());
+        }
+    }
+
+    /** The warning for an iterative absorption that stopped before reaching its tolerance, or null. */
+    static String convergenceWarning(Absorption a) {
+        if (a.converged()) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "the absorption of the fixed effects (%s) did not converge in %d "
+                + "iterations to the tolerance %.1e: the estimates and standard errors may be inaccurate",
+                a.method(), a.iterations(), a.tolerance());
+    }
+
+    /** The warnings of the fit, with the convergence warning added when the engine did not state it. */
+    static List<String> warnings(FixedEffectsResult r) {
+        return warnings(r.warnings(), r.absorption());
+    }
+
+    /** {@code engine}'s warnings, with the convergence warning of {@code a} added when none mentions it. */
+    static List<String> warnings(List<String> engine, Absorption a) {
+        List<String> w = new ArrayList<>(engine);
+        String c = convergenceWarning(a);
+        if (c != null && w.stream().noneMatch(s -> s.contains("converge"))) {
+            w.add(c);
+        }
+        return w;
+    }
+
+    /** What each convention reproduces, one short phrase. */
+    static String conventionSource(Convention c) {
+        switch (c) {
+        case XTREG:
+            return "Stata xtreg, fe and reghdfe";
+        case PLM:
+            return "R plm";
+        case AREG:
+            return "Stata areg";
+        case FIXEST:
+            return "R fixest::feols, default ssc()";
+        case SANDWICH:
+            return "R sandwich::vcovCL on the dummy regression";
+        default:
+            return c.key();
+        }
     }
 
     /** One header line: left text, then "label = value" with every "=" in the same column. */

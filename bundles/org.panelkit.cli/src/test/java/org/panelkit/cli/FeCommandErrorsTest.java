@@ -132,7 +132,8 @@ class FeCommandErrorsTest {
         Path p = csv("ok.csv", panel());
         assertError(fe(p, "--bogus"), "--bogus");
         assertError(fe(p, "--vcov", "hc9"), "unknown variance estimator 'hc9'");
-        assertError(fe(p, "--fe", "threeway"), "unknown fixed effects 'threeway'");
+        // not a shorthand: read as a list of fixed-effect columns (issue 12), and there is no such column
+        assertError(fe(p, "--fe", "threeway"), "--fe: unknown column 'threeway'");
         assertError(fe(p, "--convention", "eviews"), "unknown convention 'eviews'");
         assertError(fe(p, "--level", "abc"), "--level");
         assertError(CliRunner.run("fe", "--data", p.toString(), "--y", "y", "--x", "x"), "--entity and --time");

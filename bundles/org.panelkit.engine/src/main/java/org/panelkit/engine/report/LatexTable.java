@@ -121,6 +121,9 @@ public final class LatexTable {
             case '²':
                 sb.append("\\textsuperscript{2}");
                 break;
+            case '\u00d7':
+                sb.append("$\\times$");
+                break;
             case '\n':
             case '\r':
                 sb.append(' ');

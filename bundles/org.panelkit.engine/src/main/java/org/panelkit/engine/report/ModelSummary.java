@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import org.panelkit.engine.PanelKitException;
 import org.panelkit.engine.fe.Coefficient;
+import org.panelkit.engine.fe.Effects;
+import org.panelkit.engine.fe.FixedEffectTerm;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.vcov.VarianceEstimate;
 
@@ -37,6 +39,7 @@ public final class ModelSummary {
     private final double r2Lsdv;
     private final boolean entityEffects;
     private final boolean timeEffects;
+    private final List<String> additionalEffects;
     private final String seType;
     private final String seConvention;
     private final String seDescription;
@@ -57,6 +60,7 @@ public final class ModelSummary {
         this.r2Lsdv = b.r2Lsdv;
         this.entityEffects = b.entityEffects;
         this.timeEffects = b.timeEffects;
+        this.additionalEffects = List.copyOf(b.additionalEffects);
         this.seType = b.seType;
         this.seConvention = b.seConvention;
         this.seDescription = b.seDescription;
@@ -75,7 +79,7 @@ public final class ModelSummary {
         return builder().label(label).dependentVariable(r.spec().y()).coefficients(r.coefficients())
                 .constant(r.constant()).observations(r.observations()).groups(r.groups()).periods(r.periods())
                 .clusters(clusters).r2Within(r.r2Within()).r2WithinEntity(r.r2WithinEntity()).r2Lsdv(r.r2Lsdv())
-                .entityEffects(r.spec().effects().hasEntity()).timeEffects(r.spec().effects().hasTime())
+                .fixedEffects(r.spec().feKey(), r.spec().entity(), r.spec().time())
                 .seType(v.type().key()).seConvention(v.convention().key()).seDescription(v.description())
                 .clusterColumns(r.clusterColumns()).level(r.spec().level()).build();
     }
@@ -93,7 +97,7 @@ public final class ModelSummary {
         return builder().label(label).dependentVariable(dependentVariable).coefficients(coefficients)
                 .constant(constant).observations(observations).groups(groups).periods(periods).clusters(clusters)
                 .r2Within(r2Within).r2WithinEntity(r2WithinEntity).r2Lsdv(r2Lsdv).entityEffects(entityEffects)
-                .timeEffects(timeEffects).seType(seType).seConvention(seConvention).seDescription(seDescription)
+                .timeEffects(timeEffects).additionalEffects(additionalEffects).seType(seType).seConvention(seConvention).seDescription(seDescription)
                 .clusterColumns(clusterColumns).level(level);
     }
 
@@ -121,6 +125,11 @@ public final class ModelSummary {
     public double r2Lsdv() { return r2Lsdv; }
     public boolean entityEffects() { return entityEffects; }
     public boolean timeEffects() { return timeEffects; }
+    /**
+     * Absorbed fixed-effect terms other than the entity and time effects, by name as on the command line
+     * ({@code industry^year}); empty for the shorthands {@code twoway|entity|time|none}.
+     */
+    public List<String> additionalEffects() { return additionalEffects; }
     /** Variance estimator key as on the command line (iid, hc1, cluster, cr2, twoway, dk, ...), or null. */
     public String seType() { return seType; }
     /** Small-sample convention key (xtreg, plm, areg), or null. */
@@ -199,6 +208,7 @@ public final class ModelSummary {
         private double r2Lsdv = Double.NaN;
         private boolean entityEffects;
         private boolean timeEffects;
+        private List<String> additionalEffects = List.of();
         private String seType;
         private String seConvention;
         private String seDescription;
@@ -221,6 +231,40 @@ public final class ModelSummary {
         public Builder r2Lsdv(double v) { this.r2Lsdv = v; return this; }
         public Builder entityEffects(boolean v) { this.entityEffects = v; return this; }
         public Builder timeEffects(boolean v) { this.timeEffects = v; return this; }
+        public Builder additionalEffects(List<String> v) { this.additionalEffects = List.copyOf(v); return this; }
+
+        /**
+         * The fixed effects from their command-line form ({@code ModelSpec.feKey()}, the JSON's {@code model.fe}):
+         * a shorthand {@code twoway|twoways|entity|time|none} sets the entity and time flags; a list of terms
+         * ({@code firm,year,industry^year}) sets the entity (time) flag when the {@code entity} ({@code time})
+         * column is one of its terms, and the other terms as {@link #additionalEffects(List)}. Null entity or
+         * time: not known.
+         */
+        public Builder fixedEffects(String fe, String entity, String time) {
+            Effects shorthand = null;
+            for (Effects e : Effects.values()) {
+                if (e != Effects.TERMS && (e.key().equals(fe) || (e == Effects.TWOWAY && "twoways".equals(fe)))) {
+                    shorthand = e;
+                }
+            }
+            if (shorthand != null) {
+                return entityEffects(shorthand.hasEntity()).timeEffects(shorthand.hasTime())
+                        .additionalEffects(List.of());
+            }
+            List<String> other = new ArrayList<>();
+            boolean hasEntity = false;
+            boolean hasTime = false;
+            for (FixedEffectTerm t : FixedEffectTerm.parseList(fe)) {
+                if (entity != null && t.equals(FixedEffectTerm.of(entity))) {
+                    hasEntity = true;
+                } else if (time != null && t.equals(FixedEffectTerm.of(time))) {
+                    hasTime = true;
+                } else {
+                    other.add(t.name());
+                }
+            }
+            return entityEffects(hasEntity).timeEffects(hasTime).additionalEffects(other);
+        }
         public Builder seType(String v) { this.seType = v; return this; }
         public Builder seConvention(String v) { this.seConvention = v; return this; }
         public Builder seDescription(String v) { this.seDescription = v; return this; }

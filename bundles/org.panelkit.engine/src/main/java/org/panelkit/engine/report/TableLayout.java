@@ -38,10 +38,22 @@ final class TableLayout {
             String label = o.variableLabels().getOrDefault(ModelSummary.CONSTANT_TERM, o.constantLabel());
             addCoefficient(rows, ModelSummary.CONSTANT_TERM, label);
         }
-        rows.add(new TableRow(TableRow.Kind.EFFECTS, null, o.entityEffectsLabel(),
-                cells(m -> m.entityEffects() ? o.yes() : o.no(), null)));
-        rows.add(new TableRow(TableRow.Kind.EFFECTS, null, o.timeEffectsLabel(),
-                cells(m -> m.timeEffects() ? o.yes() : o.no(), null)));
+        // the entity and time rows, unless every column lists its own terms and none has those effects
+        if (models.stream().anyMatch(m -> m.entityEffects() || m.timeEffects() || m.additionalEffects().isEmpty())) {
+            rows.add(new TableRow(TableRow.Kind.EFFECTS, null, o.entityEffectsLabel(),
+                    cells(m -> m.entityEffects() ? o.yes() : o.no(), null)));
+            rows.add(new TableRow(TableRow.Kind.EFFECTS, null, o.timeEffectsLabel(),
+                    cells(m -> m.timeEffects() ? o.yes() : o.no(), null)));
+        }
+        // one row per further absorbed term (firm, industry^year), in the order the columns first list them
+        Set<String> additional = new LinkedHashSet<>();
+        for (ModelSummary m : models) {
+            additional.addAll(m.additionalEffects());
+        }
+        for (String term : additional) {
+            rows.add(new TableRow(TableRow.Kind.EFFECTS, null, o.effectLabel(term),
+                    cells(m -> m.additionalEffects().contains(term) ? o.yes() : o.no(), null)));
+        }
         if (models.stream().anyMatch(m -> m.seType() != null)) {
             rows.add(statistic("Std. errors", StandardErrorLabels::shortLabel));
         }

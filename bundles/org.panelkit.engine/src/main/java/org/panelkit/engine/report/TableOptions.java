@@ -82,6 +82,16 @@ public final class TableOptions {
     /** Further lines appended to the notes. */
     public List<String> extraNotes() { return extraNotes; }
 
+    /**
+     * The label of the row of an absorbed fixed-effect term ({@code industry^year}) in a model that lists its terms:
+     * from {@link #variableLabels()}, else the term with its interaction operator shown as a multiplication sign
+     * ({@code industry × year}; LaTeX {@code industry $\times$ year}).
+     */
+    public String effectLabel(String term) {
+        String l = variableLabels.get(term);
+        return l != null ? l : term.replace("^", " \u00d7 ");
+    }
+
     /** The label of a term or variable: from {@link #variableLabels()}, else the name itself. */
     public String labelOf(String name) {
         String l = variableLabels.get(name);
