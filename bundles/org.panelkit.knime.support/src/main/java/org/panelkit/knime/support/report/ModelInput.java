@@ -138,8 +138,13 @@ public final class ModelInput {
         b.dependentVariable(text(statistics, "y"));
         String effects = text(statistics, "effects");
         if (effects != null) {
-            b.entityEffects(absorbs(effects, text(statistics, "entity"), Effects::hasEntity, model))
-                    .timeEffects(absorbs(effects, text(statistics, "time"), Effects::hasTime, model));
+            try {
+                // the shorthand, or a term list: entity/time rows plus a row per further term, as the CLI's tables
+                b.fixedEffects(effects, text(statistics, "entity"), text(statistics, "time"));
+            } catch (PanelKitException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("the statistics table of " + describe(model) + ": unknown fixed "
+                        + "effects '" + effects + "' (" + e.getMessage() + ")", e);
+            }
         }
         b.seType(text(statistics, "se_type")).seConvention(text(statistics, "convention"))
                 .seDescription(text(statistics, "se_description"));
@@ -150,25 +155,6 @@ public final class ModelInput {
             return b.build();
         } catch (PanelKitException e) {
             throw new IllegalArgumentException(describe(model) + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Whether the model absorbs the entity (or time) effects: from the shorthand ({@code twoway}, {@code entity},
-     * ...) or, for a list of terms ({@code province,year,region^year}), whether the entity (time) column is one of
-     * them, as {@code ModelSpec.absorbsEntity()}.
-     */
-    private static boolean absorbs(String effects, String column, java.util.function.Predicate<Effects> shorthand,
-            int model) {
-        try {
-            return shorthand.test(Effects.fromKey(effects));
-        } catch (PanelKitException | IllegalArgumentException notShorthand) {
-            try {
-                return column != null && FixedEffectTerm.parseList(effects).contains(FixedEffectTerm.of(column));
-            } catch (PanelKitException | IllegalArgumentException e) {
-                throw new IllegalArgumentException("the statistics table of " + describe(model) + ": unknown fixed "
-                        + "effects '" + effects + "' (" + e.getMessage() + ")", e);
-            }
         }
     }
 
