@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  panelkit bench", "  panelkit bench --entities 20000 --periods 10 --write-csv sim.csv",
-                "  panelkit bench --design firm-industry-year --timed-reps 0 --write-csv panel.csv"},
+                "  panelkit bench --design worker-firm --timed-reps 0 --write-csv wf.csv"},
         description = "Benchmark fixed effects with clustered SEs on a simulated panel (two-way, or the "
                 + "high-dimensional designs of releng/bench/run-hdfe-bench.sh).")
 final class BenchCommand implements Callable<Integer> {
