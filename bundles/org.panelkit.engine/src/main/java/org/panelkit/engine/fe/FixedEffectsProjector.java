@@ -323,27 +323,25 @@ public final class FixedEffectsProjector {
 
     private void direct(double[] v) {
         subtractGroupMeans(v, primary, primaryCount, weight);  // u = M_P v
-        double[] g = secondaryCoefficients(v);                 // g = C^+ D_Q' W u
-        double[] gm = new double[primaryLevels];               // weighted means of (D_Q g) over each primary group
+        double[] g = secondaryCoefficients(v);                 // g = C^- D_Q' W u
+        double[] dg = secondarySums(g);                        // D_Q g, row by row
+        double[] gm = groupMeans(dg, primary, primaryCount, weight);
         for (int i = 0; i < n; i++) {
-            double dg = secondarySum(g, i);
-            gm[primary[i]] += weight == null ? dg : weight[i] * dg;
-        }
-        for (int p = 0; p < primaryLevels; p++) {
-            gm[p] /= primaryCount[p];
-        }
-        for (int i = 0; i < n; i++) {
-            v[i] -= secondarySum(g, i) - gm[primary[i]];
+            v[i] -= dg[i] - gm[primary[i]];
         }
     }
 
-    /** (D_Q g)_i: the sum of row i's secondary coefficients. */
-    private double secondarySum(double[] g, int i) {
-        double s = 0;
+    /** D_Q g: for each row the sum of its secondary levels' coefficients. */
+    private double[] secondarySums(double[] g) {
+        double[] dg = new double[n];
         for (int t = 0; t < secondary.size(); t++) {
-            s += g[secondaryOffset[t] + secondary.get(t)[i]];
+            int[] codes = secondary.get(t);
+            int off = secondaryOffset[t];
+            for (int i = 0; i < n; i++) {
+                dg[i] += g[off + codes[i]];
+            }
         }
-        return s;
+        return dg;
     }
 
     /** A solution g of C g = D_Q' W u for a primary-demeaned u (0 on the dependent levels). */
