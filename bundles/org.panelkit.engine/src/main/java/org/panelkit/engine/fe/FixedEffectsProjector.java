@@ -23,8 +23,8 @@ import org.panelkit.engine.ProgressMonitor;
  * <li>"iterative" otherwise: conjugate gradient on alternating projections ({@link IterativeAbsorber}).</li>
  * </ul>
  * Absorbed degrees of freedom per term ({@link #redundant()}): a nested term is redundant as a whole; of the
- * others the first (the primary term in the direct method) has none redundant; the direct method attributes the
- * rank of C term by term (an unpivoted Cholesky that skips dependent columns, in the order of the terms), which is
+ * others, with two terms the one listed second takes the redundant levels (one per connected component); with more,
+ * the direct method gives none to the primary term and attributes the rank of C term by term (an unpivoted Cholesky that skips dependent columns, in the order of the terms), which is
  * exact; the iterative method counts the connected components of the first two terms (exact for two terms) and
  * one redundant level (the constant) for every further term: reghdfe's conservative "pairwise" rule.
  */
@@ -116,6 +116,7 @@ public final class FixedEffectsProjector {
                 primaryTerm = j;
             }
         }
+        b.primaryTerm = primaryTerm;
         b.primary = s.fe.get(primaryTerm);
         b.primaryLevels = s.feLevels[primaryTerm];
         b.primaryIsEntity = s.entity != null && b.primary == s.entity;
@@ -181,6 +182,12 @@ public final class FixedEffectsProjector {
     private void attributeRankOfC(Builder b) {
         boolean[] dependent = solver.dependent();
         List<Integer> terms = b.secondaryTerms;
+        if (terms.size() == 1 && terms.get(0) < b.primaryTerm) {
+            // two terms: the redundant levels (one per connected component) go to the one listed second, as in
+            // reghdfe's table, whichever is solved by group means
+            redundant[b.primaryTerm] = secondaryLevels - solver.rank();
+            return;
+        }
         for (int t = 0; t < terms.size(); t++) {
             int count = 0;
             for (int col = secondaryOffset[t]; col < secondaryOffset[t] + b.termLevels[terms.get(t)]; col++) {
@@ -405,6 +412,7 @@ public final class FixedEffectsProjector {
         final double[] weight;
         Kind kind;
         int[] primary;
+        int primaryTerm;
         int primaryLevels;
         boolean primaryIsEntity = true;
         final List<Integer> secondaryTerms = new ArrayList<>();
