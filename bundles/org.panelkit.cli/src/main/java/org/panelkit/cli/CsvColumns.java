@@ -100,6 +100,12 @@ public final class CsvColumns implements ColumnSource {
                         }
                     }
                 }
+                String dataset = Datasets.nameOf(file);
+                if (dataset != null) {
+                    // a shipped dataset: name it as the user wrote it, not by its temporary file
+                    throw new PanelKitException("unknown column '" + name + "' in dataset @" + dataset + " (columns: "
+                            + String.join(", ", header) + ")");
+                }
                 throw new PanelKitException("unknown column '" + name + "' in '" + file + "' (columns: "
                         + String.join(", ", header) + "; the file is read as " + CsvDialect.describe(d) + hint + ")");
             }

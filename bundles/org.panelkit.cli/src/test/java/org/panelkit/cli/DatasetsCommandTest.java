@@ -2,6 +2,7 @@ package org.panelkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -122,6 +123,15 @@ class DatasetsCommandTest {
         CliRunner s = CliRunner.run("datasets", "@Grunfeld");
         assertEquals(0, s.code, s.toString());
         assertEquals(Files.readString(TestData.oracle("data/Grunfeld.csv")), s.out);
+    }
+
+    @Test
+    void anUnknownColumnOfADatasetNamesTheDatasetNotItsTemporaryFile() {
+        CliRunner r = CliRunner.run("fe", "--data", "@produc", "--y", "lgsp", "--x", "ln_pc", "--entity", "state",
+                "--time", "year");
+        assertEquals(2, r.code, r.toString());
+        assertTrue(r.err.startsWith("error: unknown column 'lgsp' in dataset @produc (columns: state, year,"), r.err);
+        assertFalse(r.err.contains("panelkit-datasets"), r.err);
     }
 
     @Test
