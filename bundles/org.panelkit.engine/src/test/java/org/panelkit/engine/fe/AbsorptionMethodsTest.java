@@ -247,4 +247,13 @@ class AbsorptionMethodsTest {
         assertTrue(res.absorbed().get(1).exact());
         assertEquals(0.7, res.coefficients().get(0).estimate(), 0.05);
     }
+
+    @Test
+    void driscollKraayUnderFixestIsRefusedNamingTheOthers() {
+        Columns data = panel(40, 6, 13);
+        PanelKitException e = assertThrows(PanelKitException.class, () -> FixedEffectsRegression.fit(data,
+                ModelSpec.builder("y", List.of(X)).entity("firm").time("year").vcov(VcovType.DRISCOLL_KRAAY)
+                        .convention(Convention.FIXEST).build()));
+        assertTrue(e.getMessage().contains("xtreg, areg, sandwich and plm"), e.getMessage());
+    }
 }
