@@ -79,6 +79,9 @@ public final class FixedEffectsProjector {
             rank = b.rankOutsideC + r;
             components = secondary.size() == 1 ? secondaryLevels - r : 1;
             attributeRankOfC(b);
+            if (b.input.fe.size() <= 3) {
+                attributeInListingOrder(b.input);
+            }
             exact = true;
         } else {
             solver = null;
@@ -95,7 +98,23 @@ public final class FixedEffectsProjector {
 
     /** As {@link #of(EstimationSample, boolean)} with another limit for the direct solve (0: always iterate). */
     static FixedEffectsProjector of(EstimationSample s, boolean constant, int directLimit) {
+        return of(new Input(s.n, s.fe, s.feLevels, s.w, s.entity), constant, directLimit);
+    }
+
+    /**
+     * The rank of the dummies of {@code terms} (codes per row, with their level counts), exact or reghdfe's
+     * conservative count as {@link #rank()} says for a model.
+     */
+    static int rank(List<int[]> terms, int[] levels) {
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        return of(new Input(terms.get(0).length, terms, levels, null, null), false, MAX_SECONDARY_LEVELS).rank();
+    }
+
+    private static FixedEffectsProjector of(Input s, boolean constant, int directLimit) {
         Builder b = new Builder(s.n, s.w);
+        b.input = s;
         int m = s.fe.size();
         b.redundant = new int[m];
         if (m == 0) {
@@ -158,7 +177,7 @@ public final class FixedEffectsProjector {
     }
 
     /** reghdfe's pairwise count: exact for the first two active terms, one redundant level for each other. */
-    private static void iterativeCounts(Builder b, EstimationSample s, List<Integer> active) {
+    private static void iterativeCounts(Builder b, Input s, List<Integer> active) {
         int first = active.get(0);
         int second = active.get(1);
         int comps = TermStructure.components(s.fe.get(first), s.feLevels[first], s.fe.get(second),
@@ -196,6 +215,22 @@ public final class FixedEffectsProjector {
                 }
             }
             redundant[terms.get(t)] = count;
+        }
+    }
+
+    /**
+     * Up to three terms with the exact total rank: the redundant levels in the order the terms are listed, as a
+     * dummy regression drops them (R's lm, reghdfe's table): none for the first, the connected components of the
+     * first two for the second, the rest of the rank deficit for the third.
+     */
+    private void attributeInListingOrder(Input in) {
+        int m = in.fe.size();
+        java.util.Arrays.fill(redundant, 0);
+        int comps = TermStructure.components(in.fe.get(0), in.feLevels[0], in.fe.get(1), in.feLevels[1]);
+        redundant[1] = comps;
+        if (m == 3) {
+            int levels = in.feLevels[0] + in.feLevels[1] + in.feLevels[2];
+            redundant[2] = levels - rank - comps;
         }
     }
 
@@ -407,7 +442,25 @@ public final class FixedEffectsProjector {
         return new double[][] {a, g};
     }
 
+    /** The terms to absorb: rows, codes and level counts per term, weights (or null), the entity's codes. */
+    private static final class Input {
+        final int n;
+        final List<int[]> fe;
+        final int[] feLevels;
+        final double[] w;
+        final int[] entity;
+
+        Input(int n, List<int[]> fe, int[] feLevels, double[] w, int[] entity) {
+            this.n = n;
+            this.fe = fe;
+            this.feLevels = feLevels;
+            this.w = w;
+            this.entity = entity;
+        }
+    }
+
     private static final class Builder {
+        Input input;
         final int n;
         final double[] weight;
         Kind kind;

@@ -18,12 +18,13 @@ import org.panelkit.engine.vcov.VcovType;
  * fixed effects, G clusters. Small-sample factors (testdata/oracle/README.md, section Conventions):
  * <ul>
  * <li>HC1: N/(N-k-K_fe) (xtreg, areg) or N/(N-k') (plm)</li>
- * <li>CR1: G/(G-1) (N-1)/(N-K), K = k + K_fe - sum over fixed effects nested in the clusters of (levels - 1)
+ * <li>CR1: G/(G-1) (N-1)/(N-K), K = k + rank of [1, dummies of the terms not nested in the clusters]
  * (xtreg, reghdfe), K = k' (plm), K = k + K_fe (areg)</li>
  * <li>two-way clusters: (N-1)/(N-K) B (G1/(G1-1) M1 + G2/(G2-1) M2 - G12/(G12-1) M12) B, K = k + K_fe
  * (xtreg/areg: sandwich::vcovCL on the dummy regression) or k' (plm vcovDC)</li>
  * <li>Driscoll-Kraay: none (xtreg/areg: plm vcovSCC) or T/(T-1) (N-1)/(N-k') (plm "sss")</li>
- * <li>fixest (fixest::ssc() defaults): (N-1)/(N-K_f) for every estimator, K_f = k + sum over terms of their
+ * <li>fixest (fixest::ssc() defaults): (N-1)/(N-K_f) (HC1: N/(N-K_f), the cluster factor with one row per
+ * cluster), K_f = k + sum over terms of their
  * levels - (terms - 1), a term nested in a cluster column counting 1 (k + 1 for pooled OLS with a constant);
  * times G/(G-1) when clustered, G_min/(G_min-1) on V1 + V2 - V12 for two-way clustering; t df min(G)-1
  * when clustered, N-K_f otherwise</li>
@@ -149,10 +150,11 @@ final class VarianceFactory {
                     null, null, v, dfAll(dfResid), "df_resid");
         }
         if (spec.convention() == Convention.FIXEST) {
+            // fixest: adj (N-1)/(N-K) times the "cluster" adjustment of one observation per cluster, N/(N-1)
             int kf = fixestK(List.of());
-            double f = (n - 1.0) / (n - kf);
+            double f = (double) n / (n - kf);
             return new VarianceEstimate(type, spec.convention(), "HC1_fixest",
-                    "heteroskedasticity-robust (HC1, fixest factor (N-1)/(N-" + kf + "))", f, kf, null, null,
+                    "heteroskedasticity-robust (HC1, fixest factor N/(N-" + kf + "))", f, kf, null, null,
                     Matrices.scale(v, f), dfAll(n - kf), "N-K");
         }
         boolean plm = spec.convention() == Convention.PLM;
@@ -179,22 +181,31 @@ final class VarianceFactory {
     }
 
     /**
-     * K for the xtreg/reghdfe rule: k + K_fe minus, for each term nested in one of {@code clusters}, the
-     * coefficients it adds (at most levels - 1: the constant stays counted).
+     * K for the xtreg/reghdfe rule: k + the rank of [1, dummies of the terms nested in none of {@code clusters}]
+     * (reghdfe's ReghdfeVCE: the fixed effects nested in the clusters are left out, the others counted by their
+     * rank; Stata's xtreg: K = k + 1 for entity effects with entity clusters).
      */
     private int xtregK(List<int[]> clusters) {
-        int kk = k + kFe;
-        int[] redundant = projector.redundant();
+        List<int[]> others = new java.util.ArrayList<>();
+        List<Integer> levels = new java.util.ArrayList<>();
         for (int j = 0; j < sample.fe.size(); j++) {
             boolean nestedInCluster = false;
             for (int[] c : clusters) {
                 nestedInCluster |= nested(sample.fe.get(j), sample.feLevels[j], c);
             }
-            if (nestedInCluster) {
-                kk -= Math.min(sample.feLevels[j] - 1, sample.feLevels[j] - redundant[j]);
+            if (!nestedInCluster) {
+                others.add(sample.fe.get(j));
+                levels.add(sample.feLevels[j]);
             }
         }
-        return kk;
+        if (sample.fe.isEmpty()) {
+            return kPlm;
+        }
+        if (others.size() == sample.fe.size()) {
+            return k + kFe;
+        }
+        return k + (others.isEmpty() ? 1
+                : FixedEffectsProjector.rank(others, levels.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /** True when every level of {@code dim} lies within one cluster. */
