@@ -199,7 +199,8 @@ public final class ModelOptionsParameters implements NodeParameters {
             PLM,
             @Label(value = "Stata areg", description = "areg: every absorbed effect counted in K")
             AREG,
-            @Label(value = "R fixest", description = "fixest::feols default: (N-1)/(N-K), K = k + the levels of every "
+            @Label(value = "R fixest", description = "fixest::feols default: (N-1)/(N-K) (heteroskedastic: N/(N-K)), "
+                + "K = k + the levels of every "
                 + "fixed-effect term - (terms - 1), a term nested in the clusters counting 1; times G/(G-1) when "
                 + "clustered (two-way: smallest G); t tests with min(G)-1 df when clustered, N-K otherwise")
             FIXEST,
