@@ -128,9 +128,10 @@ public final class ReproduceCommand implements Callable<Integer> {
                     + "cr2/twoway/dk (a note in the report says so) (default: ${DEFAULT-VALUE})")
     String vcov;
 
-    @Option(names = "--convention", defaultValue = "xtreg", paramLabel = "xtreg|plm|areg",
-            description = "small-sample factor and df convention: xtreg (Stata xtreg, fe), plm (R plm) or areg "
-                    + "(Stata areg) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--convention", defaultValue = "xtreg", paramLabel = "xtreg|plm|areg|fixest|sandwich",
+            description = "small-sample factor and df convention: xtreg (Stata xtreg, fe and reghdfe), plm (R plm), "
+                    + "areg (Stata areg), fixest (R fixest) or sandwich (R sandwich on the dummy regression); "
+                    + "see the README's conventions table (default: ${DEFAULT-VALUE})")
     String convention;
 
     @Override

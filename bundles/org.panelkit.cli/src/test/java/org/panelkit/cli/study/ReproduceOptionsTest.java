@@ -101,6 +101,17 @@ class ReproduceOptionsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"xtreg", "plm", "areg", "fixest", "sandwich"})
+    void everyConventionRunsTheWholeStudyAndIsNamed(String convention) throws Exception {
+        Path out = dir.resolve(convention);
+        Run r = new Run("reproduce", "--out", out.toString(), "--convention", convention, "--wild-reps", "0",
+                "--mediation-reps", "0");
+        assertEquals(0, r.code, r.toString());
+        JsonObject m2 = JsonParser.parseString(Files.readString(out.resolve("models/m2.json"))).getAsJsonObject();
+        assertEquals(convention, m2.getAsJsonObject("vcov").get("convention").getAsString());
+    }
+
     @Test
     void breakYearIsSplitYearWithTheOldSpellingKept() throws Exception {
         Run a = new Run("reproduce", "--out", dir.resolve("a").toString(), "--split", "year:2015", "--wild-reps", "0",
