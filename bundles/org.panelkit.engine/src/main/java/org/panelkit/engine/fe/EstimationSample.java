@@ -219,6 +219,9 @@ public final class EstimationSample {
                 }
             }
             for (TermCodes t : terms) {
+                if ((entityIn != null && t.codes == entityIn.codes()) || (timeIn != null && t.codes == timeIn.codes())) {
+                    continue; // checked with the key columns
+                }
                 for (int i = 0; i < inputRows; i++) {
                     keep[i] &= t.codes[i] >= 0;
                 }

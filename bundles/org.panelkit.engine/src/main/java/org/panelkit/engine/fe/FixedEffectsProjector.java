@@ -72,9 +72,7 @@ public final class FixedEffectsProjector {
         if (kind == Kind.DIRECT) {
             double[][] c = ReducedSystem.build(primary, primaryLevels, primaryCount, secondary, secondaryOffset,
                     secondaryLevels, weight);
-            // one secondary term: the dependent levels are known exactly, one per connected component
-            boolean[] known = secondary.size() == 1 ? firstLevelOfEachComponent() : null;
-            solver = ReducedSolver.factor(c, known);
+            solver = ReducedSolver.factor(c, null);
             int r = solver.rank();
             rank = b.rankOutsideC + r;
             components = secondary.size() == 1 ? secondaryLevels - r : 1;
@@ -226,32 +224,13 @@ public final class FixedEffectsProjector {
     private void attributeInListingOrder(Input in) {
         int m = in.fe.size();
         java.util.Arrays.fill(redundant, 0);
-        int comps = TermStructure.components(in.fe.get(0), in.feLevels[0], in.fe.get(1), in.feLevels[1]);
+        int comps = m == 2 ? in.feLevels[0] + in.feLevels[1] - rank
+                : TermStructure.components(in.fe.get(0), in.feLevels[0], in.fe.get(1), in.feLevels[1]);
         redundant[1] = comps;
         if (m == 3) {
             int levels = in.feLevels[0] + in.feLevels[1] + in.feLevels[2];
             redundant[2] = levels - rank - comps;
         }
-    }
-
-    /**
-     * With one secondary term, C has one null direction per connected component of the bipartite graph of the
-     * primary and secondary levels (Abowd, Creecy and Kramarz 2002): the first secondary level of each component
-     * is declared dependent, the rest of C is positive definite.
-     */
-    private boolean[] firstLevelOfEachComponent() {
-        int[] sec = secondary.get(0);
-        int[] component = TermStructure.componentOf(primary, primaryLevels, sec, secondaryLevels);
-        boolean[] seen = new boolean[primaryLevels + secondaryLevels];
-        boolean[] dependent = new boolean[secondaryLevels];
-        for (int level = 0; level < secondaryLevels; level++) {
-            int c = component[primaryLevels + level];
-            if (!seen[c]) {
-                seen[c] = true;
-                dependent[level] = true;
-            }
-        }
-        return dependent;
     }
 
     private static double[] levelWeights(int[] codes, int levels, double[] weight) {
@@ -366,6 +345,21 @@ public final class FixedEffectsProjector {
     private void direct(double[] v) {
         subtractGroupMeans(v, primary, primaryCount, weight);  // u = M_P v
         double[] g = secondaryCoefficients(v);                 // g = C^- D_Q' W u
+        if (secondary.size() == 1 && weight == null) {
+            // two terms, unit weights (the two-way panels): no n-vector for D_Q g
+            int[] sec = secondary.get(0);
+            double[] gm = new double[primaryLevels];
+            for (int i = 0; i < n; i++) {
+                gm[primary[i]] += g[sec[i]];
+            }
+            for (int p = 0; p < primaryLevels; p++) {
+                gm[p] /= primaryCount[p];
+            }
+            for (int i = 0; i < n; i++) {
+                v[i] -= g[sec[i]] - gm[primary[i]];
+            }
+            return;
+        }
         double[] dg = secondarySums(g);                        // D_Q g, row by row
         double[] gm = groupMeans(dg, primary, primaryCount, weight);
         for (int i = 0; i < n; i++) {
@@ -392,8 +386,14 @@ public final class FixedEffectsProjector {
         for (int t = 0; t < secondary.size(); t++) {
             int[] codes = secondary.get(t);
             int off = secondaryOffset[t];
-            for (int i = 0; i < n; i++) {
-                r[off + codes[i]] += weight == null ? u[i] : weight[i] * u[i];
+            if (weight == null) {
+                for (int i = 0; i < n; i++) {
+                    r[off + codes[i]] += u[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    r[off + codes[i]] += weight[i] * u[i];
+                }
             }
         }
         return solver.solve(r);

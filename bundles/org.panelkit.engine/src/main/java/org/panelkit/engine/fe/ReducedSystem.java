@@ -60,6 +60,15 @@ final class ReducedSystem {
     private static void addCrossCounts(double[][] c, List<int[]> secondary, int[] offset, double[] weight) {
         int m = secondary.size();
         int n = secondary.get(0).length;
+        if (m == 1) {
+            // one term: D'WD is diagonal, the weighted level counts
+            int[] codes = secondary.get(0);
+            int off = offset[0];
+            for (int i = 0; i < n; i++) {
+                c[off + codes[i]][off + codes[i]] += weight == null ? 1 : weight[i];
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
             double w = weight == null ? 1 : weight[i];
             for (int t = 0; t < m; t++) {
@@ -97,6 +106,20 @@ final class ReducedSystem {
                 }
             }
             double inv = 1.0 / primaryWeight[p];
+            if (weight == null) {
+                // unit weights: every pair subtracts 1 / n_p (the two-way panels' hot loop)
+                for (int a = 0; a < size; a++) {
+                    int qa = idx[a];
+                    double[] row = c[qa];
+                    for (int b = 0; b < size; b++) {
+                        int qb = idx[b];
+                        if (qb >= qa) {
+                            row[qb] -= inv;
+                        }
+                    }
+                }
+                continue;
+            }
             for (int a = 0; a < size; a++) {
                 int qa = idx[a];
                 double[] row = c[qa];

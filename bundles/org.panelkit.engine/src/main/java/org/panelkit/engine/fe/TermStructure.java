@@ -69,28 +69,6 @@ final class TermStructure {
         return count;
     }
 
-    /**
-     * The component (a representative node) of every node of the graph of A and B: nodes 0..la-1 are A's
-     * levels, la..la+lb-1 B's.
-     */
-    static int[] componentOf(int[] a, int la, int[] b, int lb) {
-        int[] parent = new int[la + lb];
-        for (int v = 0; v < parent.length; v++) {
-            parent[v] = v;
-        }
-        for (int i = 0; i < a.length; i++) {
-            int ra = find(parent, a[i]);
-            int rb = find(parent, la + b[i]);
-            if (ra != rb) {
-                parent[ra] = rb;
-            }
-        }
-        for (int v = 0; v < parent.length; v++) {
-            parent[v] = find(parent, v);
-        }
-        return parent;
-    }
-
     private static int find(int[] parent, int v) {
         while (parent[v] != v) {
             parent[v] = parent[parent[v]]; // path halving
