@@ -30,14 +30,14 @@ final class TermStructure {
                 if (same && a < b) {
                     continue;
                 }
-                nested[a] = isFunctionOf(codes.get(a), levels[a], codes.get(b), levels[b]);
+                nested[a] = isFunctionOf(codes.get(a), codes.get(b), levels[b]);
             }
         }
         return nested;
     }
 
     /** Whether each level of {@code fine} occurs with one level of {@code coarse} only. */
-    static boolean isFunctionOf(int[] coarse, int coarseLevels, int[] fine, int fineLevels) {
+    static boolean isFunctionOf(int[] coarse, int[] fine, int fineLevels) {
         int[] seen = new int[fineLevels];
         java.util.Arrays.fill(seen, -1);
         for (int i = 0; i < fine.length; i++) {

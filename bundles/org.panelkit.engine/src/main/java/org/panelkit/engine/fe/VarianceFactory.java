@@ -210,17 +210,7 @@ final class VarianceFactory {
 
     /** True when every level of {@code dim} lies within one cluster. */
     static boolean nested(int[] dim, int levels, int[] cluster) {
-        int[] seen = new int[levels];
-        Arrays.fill(seen, -1);
-        for (int i = 0; i < dim.length; i++) {
-            int d = dim[i];
-            if (seen[d] < 0) {
-                seen[d] = cluster[i];
-            } else if (seen[d] != cluster[i]) {
-                return false;
-            }
-        }
-        return true;
+        return TermStructure.isFunctionOf(cluster, dim, levels);
     }
 
     private VarianceEstimate oneWayCluster(VcovType type) {
