@@ -37,6 +37,10 @@ final class EffectsSupplier {
     }
 
     synchronized Effects get() {
+        if (value == null && !sample.entityTimeEffects) {
+            // term lists: no entity/period effects are reported, so y - X b is not formed
+            value = new Effects(null, null, Double.NaN);
+        }
         if (value == null) {
             double[] rest = sample.y.clone();
             for (int j = 0; j < kept.length; j++) {
@@ -46,8 +50,7 @@ final class EffectsSupplier {
                     rest[i] -= bj * col[i];
                 }
             }
-            // entity and period effects of the entity/time models only (not of other terms)
-            double[][] fx = sample.entityTimeEffects ? projector.effects(rest) : new double[2][];
+            double[][] fx = projector.effects(rest);
             double iyear = Double.NaN;
             if (fx[0] != null && fx[1] != null) {
                 double shift = 0;
