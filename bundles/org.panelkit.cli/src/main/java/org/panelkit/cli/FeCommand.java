@@ -116,10 +116,6 @@ public final class FeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--wild-reps, --boot-weights (old spelling --weights rademacher|webb), "
                     + "--seed and --test apply to --vcov wild only");
         }
-        if (wild && weights != null) {
-            throw new IllegalArgumentException("--vcov wild does not take analytic weights (--weights " + weights
-                    + "); use --vcov cluster or cr2 with --weights");
-        }
         ModelSpec spec = model.spec(wild ? VcovType.CLUSTER : VcovType.fromKey(model.vcov));
         WildBootstrapSpec wildSpec = wild ? wildSpec() : null;
         ConsoleProgress monitor = new ConsoleProgress(this.spec.commandLine().getErr(),

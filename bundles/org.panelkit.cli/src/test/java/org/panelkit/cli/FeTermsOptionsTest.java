@@ -130,9 +130,11 @@ class FeTermsOptionsTest {
         Files.write(bad, lines, StandardCharsets.UTF_8);
         assertOneError(CliRunner.run("fe", "--data", bad.toString(), "--y", "ln_gsp", "--x", "ln_pc", "--entity",
                 "state", "--time", "year", "--weights", "w"), "column 'w'", "line 6", "'abc' is not a number");
-        // analytic weights and the wild bootstrap do not go together (yet)
-        assertOneError(fe("--entity", "state", "--time", "year", "--vcov", "wild", "--weights", "emp"),
-                "--vcov wild does not take analytic weights");
+        // analytic weights with the wild bootstrap: the weighted fit is bootstrapped (boottest's aweights)
+        JsonObject weightedWild = json(fe("--entity", "state", "--time", "year", "--vcov", "wild", "--weights", "emp",
+                "--wild-reps", "99", "--format", "json"));
+        assertEquals("emp", weightedWild.getAsJsonObject("model").get("weights").getAsString());
+        assertTrue(weightedWild.has("wild_bootstrap"), weightedWild.toString());
     }
 
     @Test

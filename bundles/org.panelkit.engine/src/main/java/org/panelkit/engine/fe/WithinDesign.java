@@ -11,6 +11,11 @@ import org.panelkit.engine.PanelKitException;
  * effects partialled out (y~ = M_D y, X~ = M_D X, in the order of {@link FixedEffectsResult#coefficients()}),
  * the residuals, the cluster codes and the annihilator M_D itself. By FWL, OLS of y~ on X~ gives the model's
  * slopes and residuals. Arrays are fresh copies; the object is immutable.
+ * <p>
+ * With analytic weights the design is that of the transformed (weighted least-squares) model, as Stata's boottest
+ * treats aweights: y* = sqrt(w) M_W y, X* = sqrt(w) M_W X, residuals sqrt(w) e, and the annihilator
+ * M* v = sqrt(w) M_W (v / sqrt(w)) (M_W the weighted demeaning), so that OLS of y* on X* gives the fit's slopes and
+ * every procedure built on OLS algebra applies unchanged.
  */
 public final class WithinDesign {
     private final FixedEffectsResult fit;
@@ -18,17 +23,17 @@ public final class WithinDesign {
     private final double[] y;
     private final double[][] x;
     private final List<String> names;
+    /** sqrt(w) per row, or null without weights. */
+    private final double[] rootW;
 
     private WithinDesign(FixedEffectsResult fit) {
         this.fit = fit;
         EstimationSample s = fit.sample;
-        if (s.w != null) {
-            throw new org.panelkit.engine.PanelKitException("this procedure does not support weighted models yet "
-                    + "(--weights)");
-        }
         this.projector = FixedEffectsProjector.of(s, fit.spec.constant());
+        this.rootW = rootWeights(s.w);
         this.y = s.y.clone();
         projector.residualize(y);
+        scale(y, rootW);
         List<String> kept = new ArrayList<>();
         for (Coefficient c : fit.coefficients) {
             kept.add(c.term());
@@ -38,7 +43,27 @@ public final class WithinDesign {
         for (int j = 0; j < x.length; j++) {
             double[] col = s.x[s.xNames.indexOf(kept.get(j))].clone();
             projector.residualize(col);
+            scale(col, rootW);
             x[j] = col;
+        }
+    }
+
+    private static double[] rootWeights(double[] w) {
+        if (w == null) {
+            return null;
+        }
+        double[] r = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            r[i] = Math.sqrt(w[i]);
+        }
+        return r;
+    }
+
+    private static void scale(double[] v, double[] by) {
+        if (by != null) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= by[i];
+            }
         }
     }
 
@@ -64,8 +89,12 @@ public final class WithinDesign {
     /** Column j of X~ = M_D X (a copy). */
     public double[] x(int j) { return x[j].clone(); }
 
-    /** Residuals y~ - X~ b of the fit (a copy). */
-    public double[] residuals() { return fit.residuals.clone(); }
+    /** Residuals y~ - X~ b of the fit (a copy; sqrt(w) e with weights). */
+    public double[] residuals() {
+        double[] e = fit.residuals.clone();
+        scale(e, rootW);
+        return e;
+    }
 
     /** Rank of the absorbed fixed effects (1 for the intercept of pooled OLS, 0 without any). */
     public int fixedEffectsRank() { return projector.rank(); }
@@ -75,7 +104,15 @@ public final class WithinDesign {
         if (v.length != n()) {
             throw new IllegalArgumentException("vector of length " + v.length + ", sample has " + n() + " rows");
         }
+        if (rootW == null) {
+            projector.residualize(v);
+            return;
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= rootW[i];
+        }
         projector.residualize(v);
+        scale(v, rootW);
     }
 
     /** Number of cluster dimensions of the model's variance estimator (0, 1 or 2). */

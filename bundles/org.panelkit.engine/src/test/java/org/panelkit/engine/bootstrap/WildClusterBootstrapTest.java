@@ -98,7 +98,7 @@ class WildClusterBootstrapTest {
         Columns restrictedData = copyWith(data, "y_r", yr);
         FixedEffectsResult restricted = FixedEffectsRegression.fit(restrictedData, ModelSpec.builder("y_r", others)
                 .entity(spec.entity()).time(spec.time()).effects(spec.effects()).vcov(spec.vcov())
-                .cluster(spec.cluster()).build());
+                .cluster(spec.cluster()).weights(spec.weights()).build());
         assertEquals(full.sampleSize(), restricted.sampleSize());
         double[] out = new double[draws.length];
         double[] y = data.numeric("y");
@@ -119,7 +119,8 @@ class WildClusterBootstrapTest {
 
     static ModelSpec withY(ModelSpec spec, String y) {
         return ModelSpec.builder(y, spec.x()).entity(spec.entity()).time(spec.time()).effects(spec.effects())
-                .vcov(spec.vcov()).cluster(spec.cluster()).convention(spec.convention()).build();
+                .vcov(spec.vcov()).cluster(spec.cluster()).convention(spec.convention()).weights(spec.weights())
+                .build();
     }
 
     static Columns copyWith(Columns data, String name, double[] values) {
@@ -220,6 +221,39 @@ class WildClusterBootstrapTest {
             }
         }
         return (double) c / t.length;
+    }
+
+    @Test
+    void analyticWeightsBootstrapTheWeightedFitByItsDefinition() {
+        // WLS wild bootstrap: y* = fitted_r + e_r v_g on the data's scale, re-estimated by weighted least squares
+        // (boottest's aweights); the fast algorithm works on the transformed model sqrt(w) y~, sqrt(w) X~
+        Columns base = panel(24, 6, 8, 5);
+        double[] w = new double[base.rowCount()];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = 0.2 + 3 * r.nextDouble();
+        }
+        Columns data = copyWith(base, "w", w);
+        for (Effects fx : new Effects[] {Effects.TWOWAY, Effects.NONE}) {
+            ModelSpec spec = model(fx).cluster(List.of("region")).weights("w").build(); // G = 8, time not nested
+            FixedEffectsResult fit = FixedEffectsRegression.fit(data, spec);
+            WildBootstrapResult res = WildClusterBootstrap.test(fit, WildBootstrapSpec.builder().term("x1").build(),
+                    ProgressMonitor.NONE);
+            assertTrue(res.enumerated());
+            double[][] all = new double[256][8];
+            for (int b = 0; b < 256; b++) {
+                for (int h = 0; h < 8; h++) {
+                    all[b][h] = ((b >>> h) & 1) == 0 ? 1 : -1;
+                }
+            }
+            double[] brute = bruteForce(data, spec, "x1", 0, all);
+            double[] fast = res.bootstrapT();
+            for (int b = 0; b < 256; b++) {
+                assertClose(brute[b], fast[b], 1e-9, fx + ": t* of sign vector " + b);
+            }
+            assertClose(fit.coefficients().get(0).estimate() / fit.coefficients().get(0).stdError(), res.tStat(), 1e-10,
+                    fx + ": the observed t is the weighted fit's");
+        }
     }
 
     @Test
