@@ -60,12 +60,13 @@ class FreshReferenceTest {
                 double x3 = x1 + 2 * x2; // collinear
                 double y = 1.5 * x1 - 0.7 * x2 + a + 0.1 * (t - 2000) + rnd.nextGaussian() * (1 + Math.abs(x1));
                 String x1s = rnd.nextDouble() < 0.04 ? "NA" : Double.toString(x1);
-                rows.add(String.format("P%02d,%d,%s,%s,%s,%s,%s", i, t, y, x1s, x2, x3, level));
+                double w = 0.25 + 2 * Math.abs(Math.sin(7.0 * i + t)); // analytic weights, deterministic
+                rows.add(String.format("P%02d,%d,%s,%s,%s,%s,%s,%s", i, t, y, x1s, x2, x3, level, w));
             }
         }
         Collections.shuffle(rows, new java.util.Random(7));
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            w.write("id,t,y,x1,x2,x3,xa\n");
+            w.write("id,t,y,x1,x2,x3,xa,w\n");
             for (String r : rows) {
                 w.write(r + "\n");
             }
@@ -78,8 +79,12 @@ class FreshReferenceTest {
     }
 
     private static FixedEffectsResult fit(VcovType vcov, Convention conv, List<String> cluster) {
+        return fit(vcov, conv, cluster, null);
+    }
+
+    private static FixedEffectsResult fit(VcovType vcov, Convention conv, List<String> cluster, String weights) {
         ModelSpec spec = ModelSpec.builder("y", List.of("x1", "x2", "x3", "xa")).entity("id").time("t")
-                .vcov(vcov).convention(conv).cluster(cluster).build();
+                .vcov(vcov).convention(conv).cluster(cluster).weights(weights).build();
         return FixedEffectsRegression.fit(data, spec);
     }
 
@@ -121,6 +126,19 @@ class FreshReferenceTest {
     void plmConventionsMatchPlm() {
         compare(fit(VcovType.CLUSTER, Convention.PLM, List.of()), "plm_cl_sss", 1e-8);
         compare(fit(VcovType.DRISCOLL_KRAAY, Convention.XTREG, List.of()), "plm_dk", 1e-8);
+    }
+
+    @Test
+    void weightedDriscollKraayMatchesVcovPlOnTheWeightedDummyRegression() {
+        // sandwich::vcovPL (Bartlett, plm's lag, no adjustment) equals plm's vcovSCC unweighted (checked in the R
+        // script's own output below) and takes lm's weights, which vcovSCC does not
+        compare(fit(VcovType.DRISCOLL_KRAAY, Convention.XTREG, List.of()), "pl_dk", 1e-8);
+        FixedEffectsResult weighted = fit(VcovType.DRISCOLL_KRAAY, Convention.XTREG, List.of(), "w");
+        JsonObject coef = ref.getAsJsonObject("w_coef");
+        for (Coefficient c : weighted.coefficients()) {
+            assertClose(coef.get(c.term()).getAsDouble(), c.estimate(), 1e-8, "weighted estimate " + c.term());
+        }
+        compare(weighted, "w_pl_dk", 1e-8);
     }
 
     @Test

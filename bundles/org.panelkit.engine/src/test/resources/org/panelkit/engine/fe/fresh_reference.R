@@ -34,4 +34,11 @@ pk <- intersect(kept, names(coef(p)))
 out$plm_coef <- as.list(coef(p)[pk])
 out$plm_cl_sss <- as.list(sqrt(diag(vcovHC(p, method = "arellano", type = "sss", cluster = "group")))[pk])
 out$plm_dk <- as.list(sqrt(diag(vcovSCC(p)))[pk])
+# Driscoll-Kraay through sandwich::vcovPL (scores summed by period, Bartlett kernel with plm's lag
+# floor(max T_i^(1/4)), no adjustment): equal to plm's vcovSCC unweighted, and it takes lm's weights
+lag <- floor(max(table(d$id))^(1/4))
+out$pl_dk <- se(vcovPL(m, cluster = ~id, order.by = ~t, lag = lag, adjust = FALSE))
+mw <- lm(y ~ fid + ft + x1 + x2 + x3 + xa, data = d, weights = w)
+out$w_coef <- as.list(coef(mw)[kept])
+out$w_pl_dk <- as.list(sqrt(diag(vcovPL(mw, cluster = ~id, order.by = ~t, lag = lag, adjust = FALSE)))[kept])
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE), args[2])
