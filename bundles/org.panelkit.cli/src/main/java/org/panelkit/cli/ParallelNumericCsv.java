@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionException;
 
 import org.panelkit.engine.PanelKitException;
 
-import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 
 /**
  * The fast path for large all-numeric CSV files (the usual shape of a prepared panel: ids, years, numbers):
@@ -300,7 +299,7 @@ final class ParallelNumericCsv {
                 v = Double.NaN;
             } else {
                 try {
-                    v = JavaDoubleParser.parseDouble(b, s, len);
+                    v = DecimalParser.parseBytes(b, s, len);
                 } catch (NumberFormatException ex) {
                     // a text cell: maybe a text key column, which the general reader handles
                     unsupported = true;
