@@ -30,20 +30,8 @@ final class DecimalParser {
      * to FastDoubleParser.
      */
     static double parseBytes(byte[] b, int off, int len) {
-        double[] out = new double[1];
-        if (scanPlain(b, off, off + len, out, 0) == off + len) {
-            return out[0];
-        }
-        return JavaDoubleParser.parseDouble(b, off, len);
-    }
-
-    /**
-     * The fast path alone: reads a plain decimal starting at {@code from} (sign, up to 15 digits, one point) up to
-     * the first other byte or {@code end}, stores it in {@code out[at]} and returns the index after it; returns
-     * -1 when the bytes there are not such a number (then nothing is stored).
-     */
-    static int scanPlain(byte[] b, int from, int end, double[] out, int at) {
-        int i = from;
+        int i = off;
+        int end = off + len;
         boolean negative = false;
         if (i < end && (b[i] == '-' || b[i] == '+')) {
             negative = b[i] == '-';
@@ -66,12 +54,11 @@ final class DecimalParser {
                 break;
             }
         }
-        if (digits == 0 || digits > 15) {
-            return -1;
+        if (i == end && digits > 0 && digits <= 15) {
+            double v = fraction > 0 ? m / POWERS_OF_TEN[fraction] : m;
+            return negative ? -v : v;
         }
-        double v = fraction > 0 ? m / POWERS_OF_TEN[fraction] : m;
-        out[at] = negative ? -v : v;
-        return i;
+        return JavaDoubleParser.parseDouble(b, off, len);
     }
 
     /** Returns the number, NaN for a missing cell, or throws NumberFormatException. */
