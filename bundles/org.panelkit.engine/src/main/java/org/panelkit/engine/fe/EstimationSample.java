@@ -71,6 +71,25 @@ public final class EstimationSample {
         this.entityTimeEffects = b.spec.effects() != Effects.TERMS;
     }
 
+    private boolean[] termNestedInClusters;
+
+    /**
+     * Whether every level of fixed-effect term {@code j} lies within one cluster of one of the variance
+     * estimator's cluster columns (reghdfe's "*"); computed once for all terms.
+     */
+    synchronized boolean termNestedInClusters(int j) {
+        if (termNestedInClusters == null) {
+            boolean[] nested = new boolean[fe.size()];
+            for (int t = 0; t < nested.length; t++) {
+                for (int[] cluster : clusters) {
+                    nested[t] |= TermStructure.isFunctionOf(cluster, fe.get(t), feLevels[t]);
+                }
+            }
+            termNestedInClusters = nested;
+        }
+        return termNestedInClusters[j];
+    }
+
     /** Sum of the weights (n without weights). */
     double weightSum() {
         if (w == null) {

@@ -211,12 +211,7 @@ public final class FixedEffectsRegression {
         int[] redundant = proj.redundant();
         List<AbsorbedTerm> out = new ArrayList<>();
         for (int j = 0; j < s.fe.size(); j++) {
-            boolean nested = false;
-            if (variance.type() != org.panelkit.engine.vcov.VcovType.IID) {
-                for (int[] cluster : s.clusters) {
-                    nested |= VarianceFactory.nested(s.fe.get(j), s.feLevels[j], cluster);
-                }
-            }
+            boolean nested = variance.type() != org.panelkit.engine.vcov.VcovType.IID && s.termNestedInClusters(j);
             out.add(new AbsorbedTerm(s.feNames.get(j), s.feLevels[j], redundant[j], proj.exact(), nested));
         }
         return out;

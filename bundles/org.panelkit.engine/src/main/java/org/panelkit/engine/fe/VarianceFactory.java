@@ -113,7 +113,7 @@ final class VarianceFactory {
 
     private VarianceEstimate iid(double ssr) {
         if (spec.convention() == Convention.FIXEST) {
-            int kf = fixestK(List.of());
+            int kf = fixestK(false);
             return new VarianceEstimate(VcovType.IID, spec.convention(), "iid_fixest",
                     "homoskedastic (iid, fixest: SSR/(N-" + kf + "))", 1.0, kf, null, null,
                     Matrices.scale(scores.bread(), ssr / (n - kf)), dfAll(n - kf), "N-K");
@@ -124,21 +124,17 @@ final class VarianceFactory {
     }
 
     /**
-     * fixest's K: k + sum over terms of their levels - (terms - 1), a term nested in one of {@code clusters}
-     * counting 1; k + 1 for pooled OLS with a constant, k without one.
+     * fixest's K: k + sum over terms of their levels - (terms - 1), a term nested in one of the cluster columns
+     * counting 1 when {@code clustered}; k + 1 for pooled OLS with a constant, k without one.
      */
-    private int fixestK(List<int[]> clusters) {
+    private int fixestK(boolean clustered) {
         int m = sample.fe.size();
         if (m == 0) {
             return kPlm;
         }
         int kk = k - (m - 1);
         for (int j = 0; j < m; j++) {
-            boolean nestedInCluster = false;
-            for (int[] c : clusters) {
-                nestedInCluster |= nested(sample.fe.get(j), sample.feLevels[j], c);
-            }
-            kk += nestedInCluster ? 1 : sample.feLevels[j];
+            kk += clustered && sample.termNestedInClusters(j) ? 1 : sample.feLevels[j];
         }
         return kk;
     }
@@ -151,7 +147,7 @@ final class VarianceFactory {
         }
         if (spec.convention() == Convention.FIXEST) {
             // fixest: adj (N-1)/(N-K) times the "cluster" adjustment of one observation per cluster, N/(N-1)
-            int kf = fixestK(List.of());
+            int kf = fixestK(false);
             double f = (double) n / (n - kf);
             return new VarianceEstimate(type, spec.convention(), "HC1_fixest",
                     "heteroskedasticity-robust (HC1, fixest factor N/(N-" + kf + "))", f, kf, null, null,
@@ -181,19 +177,15 @@ final class VarianceFactory {
     }
 
     /**
-     * K for the xtreg/reghdfe rule: k + the rank of [1, dummies of the terms nested in none of {@code clusters}]
+     * K for the xtreg/reghdfe rule: k + the rank of [1, dummies of the terms nested in none of the clusters]
      * (reghdfe's ReghdfeVCE: the fixed effects nested in the clusters are left out, the others counted by their
      * rank; Stata's xtreg: K = k + 1 for entity effects with entity clusters).
      */
-    private int xtregK(List<int[]> clusters) {
+    private int xtregK() {
         List<int[]> others = new java.util.ArrayList<>();
         List<Integer> levels = new java.util.ArrayList<>();
         for (int j = 0; j < sample.fe.size(); j++) {
-            boolean nestedInCluster = false;
-            for (int[] c : clusters) {
-                nestedInCluster |= nested(sample.fe.get(j), sample.feLevels[j], c);
-            }
-            if (!nestedInCluster) {
+            if (!sample.termNestedInClusters(j)) {
                 others.add(sample.fe.get(j));
                 levels.add(sample.feLevels[j]);
             }
@@ -232,7 +224,7 @@ final class VarianceFactory {
         String who;
         switch (conv) {
         case FIXEST:
-            kUsed = fixestK(List.of(codes));
+            kUsed = fixestK(true);
             suffix = "CR1_fixest";
             who = "fixest";
             break;
@@ -248,7 +240,7 @@ final class VarianceFactory {
             who = conv == Convention.AREG ? "Stata areg" : "sandwich vcovCL HC1";
             break;
         default:
-            kUsed = xtregK(List.of(codes));
+            kUsed = xtregK();
             suffix = "CR1_stata_xtreg";
             who = "Stata xtreg";
         }
@@ -281,7 +273,7 @@ final class VarianceFactory {
         }
         if (conv == Convention.XTREG || conv == Convention.FIXEST) {
             // reghdfe and fixest: one factor G_min/(G_min-1) (N-1)/(N-K) on V1 + V2 - V12
-            int kUsed = conv == Convention.XTREG ? xtregK(List.of(c1, c2)) : fixestK(List.of(c1, c2));
+            int kUsed = conv == Convention.XTREG ? xtregK() : fixestK(true);
             int gMin = Math.min(g1, g2);
             double f = (double) gMin / (gMin - 1) * (n - 1.0) / (n - kUsed);
             double[][] v = sandwich(Matrices.addScaled(Matrices.addScaled(m1, 1, m2), -1, m12));
