@@ -159,7 +159,6 @@ public final class FixedEffectsProjector {
                 off += s.feLevels[b.secondaryTerms.get(t)];
             }
             b.secondaryLevels = q;
-            b.termLevels = s.feLevels;
             return new FixedEffectsProjector(b);
         }
         b.kind = Kind.ITERATIVE;
@@ -207,7 +206,7 @@ public final class FixedEffectsProjector {
         }
         for (int t = 0; t < terms.size(); t++) {
             int count = 0;
-            for (int col = secondaryOffset[t]; col < secondaryOffset[t] + b.termLevels[terms.get(t)]; col++) {
+            for (int col = secondaryOffset[t]; col < secondaryOffset[t] + b.input.feLevels[terms.get(t)]; col++) {
                 if (dependent[col]) {
                     count++;
                 }
@@ -472,7 +471,6 @@ public final class FixedEffectsProjector {
         final List<int[]> secondary = new ArrayList<>();
         int[] secondaryOffset;
         int secondaryLevels;
-        int[] termLevels;
         int rankOutsideC;
         int components = 1;
         boolean exact = true;
