@@ -6,7 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +30,11 @@ import org.panelkit.engine.PanelKitException;
  */
 final class ParallelNumericCsv {
     private static final int BUFFER = 1 << 22;
+    /** Eight bytes of a byte array as one long (little-endian: the byte order does not matter for counting). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** 10^0 .. 10^15: exact doubles (Clinger's fast path, see {@link DecimalParser#parseBytes}). */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15};
 
     /** The file needs the general reader. */
     static final class Unsupported extends Exception {
@@ -95,8 +104,9 @@ final class ParallelNumericCsv {
                 }));
             }
             long linesBefore = 2; // line number of the first data line (header is line 1)
-            for (CompletableFuture<Chunk> f : futures) {
-                Chunk c = join(f);
+            int filled = 0; // rows kept so far; a chunk with blank lines leaves a gap at its end, closed here
+            for (int t = 0; t < threads; t++) {
+                Chunk c = join(futures.get(t));
                 if (c.failure instanceof IOException) {
                     throw (IOException) c.failure;
                 }
@@ -107,6 +117,22 @@ final class ParallelNumericCsv {
                     throw new PanelKitException(c.errorMessage.replace("%LINE%", Long.toString(linesBefore + c.errorLine)));
                 }
                 linesBefore += c.lines;
+                int kept = c.rows - offset[t];
+                if (filled != offset[t]) {
+                    for (double[] col : out) {
+                        if (col != null) {
+                            System.arraycopy(col, offset[t], col, filled, kept);
+                        }
+                    }
+                }
+                filled += kept;
+            }
+            if (filled != offset[threads]) {
+                for (int col = 0; col < out.length; col++) {
+                    if (out[col] != null) {
+                        out[col] = Arrays.copyOf(out[col], filled);
+                    }
+                }
             }
             return out;
         }
@@ -123,13 +149,19 @@ final class ParallelNumericCsv {
         }
     }
 
-    /** Number of non-blank lines in [from, to). */
+    /**
+     * Number of lines in [from, to): line feeds, plus one for a last line without one. Blank lines are counted
+     * too (the parse pass skips them and {@link #read} closes the gaps). Eight bytes at a time: a byte of
+     * {@code x = word ^ 0x0a0a...} is zero exactly where the word has a line feed, and
+     * {@code ~(((x & 0x7f7f...) + 0x7f7f...) | x) & 0x8080...} sets the top bit of exactly those bytes
+     * (no carry crosses a byte: each byte's low seven bits plus 0x7f is at most 0xfe).
+     */
     private static long[] countRows(FileChannel ch, long from, long to) {
         byte[] buf = new byte[BUFFER];
         ByteBuffer bb = ByteBuffer.wrap(buf);
         long rows = 0;
         long pos = from;
-        int lineLength = 0; // bytes of the current line that are not '\r'
+        byte last = '\n';
         try {
             while (pos < to) {
                 bb.clear();
@@ -139,22 +171,22 @@ final class ParallelNumericCsv {
                     break;
                 }
                 pos += n;
-                for (int i = 0; i < n; i++) {
-                    byte c = buf[i];
-                    if (c == '\n') {
-                        if (lineLength > 0) {
-                            rows++;
-                        }
-                        lineLength = 0;
-                    } else if (c != '\r') {
-                        lineLength++;
+                int i = 0;
+                for (; i + 8 <= n; i += 8) {
+                    long x = (long) LONGS.get(buf, i) ^ 0x0a0a0a0a0a0a0a0aL;
+                    rows += Long.bitCount(~(((x & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL) | x) & 0x8080808080808080L);
+                }
+                for (; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        rows++;
                     }
                 }
+                last = buf[n - 1];
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (lineLength > 0) {
+        if (last != '\n') {
             rows++;
         }
         return new long[] {rows};
@@ -220,14 +252,25 @@ final class ParallelNumericCsv {
                 }
                 int end = carry + n;
                 boolean last = pos >= to;
+                int complete = end; // the complete lines end at the buffer's last line feed
+                while (complete > 0 && buf[complete - 1] != '\n') {
+                    complete--;
+                }
                 int lineStart = 0;
-                for (int i = 0; i < end; i++) {
-                    if (buf[i] == '\n') {
-                        if (!line(buf, lineStart, i)) {
+                while (lineStart < complete) {
+                    int next = plainLine(buf, lineStart);
+                    if (next < 0) {
+                        // anything but plain numbers: the field-by-field rules (and their messages)
+                        int lf = lineStart;
+                        while (buf[lf] != '\n') {
+                            lf++;
+                        }
+                        if (!line(buf, lineStart, lf)) {
                             return;
                         }
-                        lineStart = i + 1;
+                        next = lf + 1;
                     }
+                    lineStart = next;
                 }
                 if (last) {
                     if (lineStart < end && !line(buf, lineStart, end)) {
@@ -242,6 +285,83 @@ final class ParallelNumericCsv {
                 }
                 System.arraycopy(buf, lineStart, buf, 0, carry);
             }
+        }
+
+        /**
+         * The common case in one pass over the bytes: a line of plain decimals ({@code -12.345}, at most 15
+         * digits, converted as {@link DecimalParser#parseBytes} does) and empty cells in the wanted columns,
+         * anything without a quote or line feed in the others, the header's number of fields, ending in
+         * {@code \n} or {@code \r\n}. Returns the index after the line feed, or -1 for any other line (blank,
+         * NA, blanks around numbers, exponents, errors), which {@link #line} then reads; a line feed is known
+         * to follow {@code p} in the buffer.
+         */
+        private int plainLine(byte[] b, int p) {
+            if (b[p] == '\n' || rows == limit) {
+                return -1;
+            }
+            int row = rows;
+            for (int f = 0; f < width; f++) {
+                byte c = b[p];
+                if (wanted[f]) {
+                    int start = p;
+                    boolean negative = c == '-';
+                    if (negative) {
+                        c = b[++p];
+                    }
+                    long m = 0;
+                    int digits = 0;
+                    while (c >= '0' && c <= '9') {
+                        m = m * 10 + (c - '0');
+                        digits++;
+                        c = b[++p];
+                    }
+                    int fraction = 0;
+                    if (c == '.') {
+                        c = b[++p];
+                        while (c >= '0' && c <= '9') {
+                            m = m * 10 + (c - '0');
+                            digits++;
+                            fraction++;
+                            c = b[++p];
+                        }
+                    }
+                    double v;
+                    if (digits > 0 && digits <= 15) {
+                        v = fraction == 0 ? m : m / POWERS_OF_TEN[fraction];
+                        if (negative) {
+                            v = -v;
+                        }
+                    } else if (p == start) {
+                        v = Double.NaN; // an empty cell
+                    } else {
+                        return -1;
+                    }
+                    values[f][row] = v;
+                } else {
+                    while (c != ',' && c != '\n') {
+                        if (c == '"') {
+                            return -1;
+                        }
+                        c = b[++p];
+                    }
+                }
+                if (f < width - 1) {
+                    if (c != ',') {
+                        return -1;
+                    }
+                } else {
+                    if (c == '\r') {
+                        c = b[++p];
+                    }
+                    if (c != '\n') {
+                        return -1;
+                    }
+                }
+                p++;
+            }
+            lines++;
+            rows++;
+            return p;
         }
 
         /** Parses one line [start, end) (without '\n'); false stops the chunk. */

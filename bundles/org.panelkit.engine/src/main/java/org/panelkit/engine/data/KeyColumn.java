@@ -13,7 +13,8 @@ import java.util.Objects;
 public final class KeyColumn {
     private final String name;
     private final int[] codes;
-    private final String[] levels;
+    /** The level names; for numeric keys made from numbers, written on first use (firm ids: millions). */
+    private volatile String[] levels;
     private final double[] numericLevels; // null unless every level is a number
 
     private KeyColumn(String name, int[] codes, String[] levels, double[] numericLevels) {
@@ -27,23 +28,11 @@ public final class KeyColumn {
     public static KeyColumn ofNumbers(String name, double[] values) {
         Objects.requireNonNull(name);
         int n = values.length;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        boolean integral = true;
-        for (double v : values) {
-            if (Double.isNaN(v)) {
-                continue;
-            }
-            if (v < min) {
-                min = v;
-            }
-            if (v > max) {
-                max = v;
-            }
-            if (integral && v != Math.rint(v)) {
-                integral = false;
-            }
-        }
+        // the row loops are small methods of their own: a fresh JVM compiles each quickly (see fe.Kernels)
+        double[] range = range(values);
+        double min = range[0];
+        double max = range[1];
+        boolean integral = range[2] != 0;
         int[] codes = new int[n];
         if (min > max) { // all missing
             Arrays.fill(codes, -1);
@@ -51,15 +40,11 @@ public final class KeyColumn {
         }
         if (integral && max - min < 50_000_000) {
             // Dense integer keys (years, province codes, firm ids): a direct lookup table, no hashing.
-            int range = (int) (max - min) + 1;
-            int[] slot = new int[range];
-            for (double v : values) {
-                if (!Double.isNaN(v)) {
-                    slot[(int) (v - min)] = 1;
-                }
-            }
+            int range0 = (int) (max - min) + 1;
+            int[] slot = new int[range0];
+            markSlots(values, min, slot);
             int count = 0;
-            for (int i = 0; i < range; i++) {
+            for (int i = 0; i < range0; i++) {
                 if (slot[i] != 0) {
                     slot[i] = count++;
                 } else {
@@ -67,23 +52,20 @@ public final class KeyColumn {
                 }
             }
             double[] lv = new double[count];
-            for (int i = 0; i < range; i++) {
+            for (int i = 0; i < range0; i++) {
                 if (slot[i] >= 0) {
                     lv[slot[i]] = min + i;
                 }
             }
-            for (int i = 0; i < n; i++) {
-                double v = values[i];
-                codes[i] = Double.isNaN(v) ? -1 : slot[(int) (v - min)];
-            }
-            return new KeyColumn(name, codes, formatNumbers(lv), lv);
+            lookUp(values, min, slot, codes);
+            return new KeyColumn(name, codes, null, lv);
         }
         double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().distinct().toArray();
         for (int i = 0; i < n; i++) {
             double v = values[i];
             codes[i] = Double.isNaN(v) ? -1 : Arrays.binarySearch(sorted, v);
         }
-        return new KeyColumn(name, codes, formatNumbers(sorted), sorted);
+        return new KeyColumn(name, codes, null, sorted);
     }
 
     /**
@@ -162,6 +144,43 @@ public final class KeyColumn {
         return new KeyColumn(name, k.codes, k.levels, numericLevels.clone());
     }
 
+    /** {min, max, 1 if every value is an integer else 0} over the values that are not missing. */
+    private static double[] range(double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean integral = true;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
+            if (integral && v != Math.rint(v)) {
+                integral = false;
+            }
+        }
+        return new double[] {min, max, integral ? 1 : 0};
+    }
+
+    private static void markSlots(double[] values, double min, int[] slot) {
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                slot[(int) (v - min)] = 1;
+            }
+        }
+    }
+
+    private static void lookUp(double[] values, double min, int[] slot, int[] codes) {
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            codes[i] = Double.isNaN(v) ? -1 : slot[(int) (v - min)];
+        }
+    }
+
     private static String[] formatNumbers(double[] values) {
         String[] s = new String[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -190,11 +209,16 @@ public final class KeyColumn {
     }
 
     public int levelCount() {
-        return levels.length;
+        return levels != null ? levels.length : numericLevels.length;
     }
 
     public String level(int code) {
-        return levels[code];
+        String[] names = levels;
+        if (names == null) {
+            names = formatNumbers(numericLevels); // two threads may both format: same names, either wins
+            levels = names;
+        }
+        return names[code];
     }
 
     /** True when every level is a number (then {@link #numericLevel(int)} is available). */

@@ -214,15 +214,12 @@ public final class EstimationSample {
             }
             double[] wIn = spec.weights() == null ? null : weights(spec.weights());
 
-            // Listwise deletion.
+            // Listwise deletion (one small loop per column: each is compiled on its own, quickly)
             boolean[] keep = new boolean[inputRows];
-            for (int i = 0; i < inputRows; i++) {
-                keep[i] = !Double.isNaN(yIn[i]);
-            }
+            java.util.Arrays.fill(keep, true);
+            Kernels.keepNumbers(keep, yIn);
             for (double[] col : xIn) {
-                for (int i = 0; i < inputRows; i++) {
-                    keep[i] &= !Double.isNaN(col[i]);
-                }
+                Kernels.keepNumbers(keep, col);
             }
             List<KeyColumn> keyCols = new ArrayList<>(clusterIn);
             if (entityIn != null) {
@@ -232,30 +229,18 @@ public final class EstimationSample {
                 keyCols.add(timeIn);
             }
             for (KeyColumn key : keyCols) {
-                int[] codes = key.codes();
-                for (int i = 0; i < inputRows; i++) {
-                    keep[i] &= codes[i] >= 0;
-                }
+                Kernels.keepCodes(keep, key.codes());
             }
             for (TermCodes t : terms) {
                 if ((entityIn != null && t.codes == entityIn.codes()) || (timeIn != null && t.codes == timeIn.codes())) {
                     continue; // checked with the key columns
                 }
-                for (int i = 0; i < inputRows; i++) {
-                    keep[i] &= t.codes[i] >= 0;
-                }
+                Kernels.keepCodes(keep, t.codes);
             }
             if (wIn != null) {
-                for (int i = 0; i < inputRows; i++) {
-                    keep[i] &= !Double.isNaN(wIn[i]);
-                }
+                Kernels.keepNumbers(keep, wIn);
             }
-            int kept = 0;
-            for (boolean b : keep) {
-                if (b) {
-                    kept++;
-                }
-            }
+            int kept = Kernels.count(keep);
             droppedMissing = inputRows - kept;
             if (kept == 0) {
                 throw new PanelKitException("no observations left: every row has a missing value in "
@@ -360,11 +345,10 @@ public final class EstimationSample {
                 throw new PanelKitException("unknown column '" + name + "'");
             }
             double[] v = data.numeric(name);
-            for (int i = 0; i < v.length; i++) {
-                if (Double.isInfinite(v[i])) {
-                    throw new PanelKitException("column '" + name + "', " + data.rowLabel(i)
-                            + ": infinite value; replace it or mark it missing");
-                }
+            int i = Kernels.firstInfinite(v);
+            if (i >= 0) {
+                throw new PanelKitException("column '" + name + "', " + data.rowLabel(i)
+                        + ": infinite value; replace it or mark it missing");
             }
             return v;
         }
@@ -378,13 +362,7 @@ public final class EstimationSample {
 
         /** Kept rows sorted by (entity, time) with two stable counting sorts. */
         private int[] sortedRows(boolean[] keep, int kept, KeyColumn e, KeyColumn t) {
-            int[] order = new int[kept];
-            int p = 0;
-            for (int i = 0; i < keep.length; i++) {
-                if (keep[i]) {
-                    order[p++] = i;
-                }
-            }
+            int[] order = Kernels.indices(keep, kept);
             if (isSorted(order, e, t)) {
                 return order; // prepared panels usually arrive sorted: skip the two sorts
             }
@@ -399,20 +377,7 @@ public final class EstimationSample {
 
         /** Whether the rows are in (entity, time) order already (ties allowed; duplicates are found later). */
         private static boolean isSorted(int[] order, KeyColumn e, KeyColumn t) {
-            int[] ec = e == null ? null : e.codes();
-            int[] tc = t == null ? null : t.codes();
-            for (int i = 1; i < order.length; i++) {
-                int a = order[i - 1];
-                int b = order[i];
-                int cmp = ec == null ? 0 : Integer.compare(ec[a], ec[b]);
-                if (cmp == 0 && tc != null) {
-                    cmp = Integer.compare(tc[a], tc[b]);
-                }
-                if (cmp > 0) {
-                    return false;
-                }
-            }
-            return true;
+            return Kernels.isSorted(order, e == null ? null : e.codes(), t == null ? null : t.codes());
         }
 
         private static int[] countingSort(int[] order, KeyColumn key) {
@@ -453,22 +418,13 @@ public final class EstimationSample {
                 changed = false;
                 List<int[]> counts = new ArrayList<>();
                 for (TermCodes t : terms) {
-                    int[] c = new int[t.levels];
-                    for (int r : order) {
-                        c[t.codes[r]]++;
-                    }
-                    counts.add(c);
+                    counts.add(Kernels.levelCounts(order, t.codes, t.levels));
                 }
-                int m = 0;
-                for (int r : order) {
-                    boolean single = false;
-                    for (int j = 0; j < terms.size() && !single; j++) {
-                        single = counts.get(j)[terms.get(j).codes[r]] == 1;
-                    }
-                    if (!single) {
-                        order[m++] = r;
-                    }
+                boolean[] single = new boolean[order.length];
+                for (int j = 0; j < terms.size(); j++) {
+                    Kernels.markSingletons(single, order, terms.get(j).codes, counts.get(j));
                 }
+                int m = Kernels.compact(order, single);
                 if (m < order.length) {
                     changed = true;
                     order = java.util.Arrays.copyOf(order, m);
@@ -487,10 +443,7 @@ public final class EstimationSample {
             rows = order;
             // rows already complete and sorted (the common case for prepared panels): share the input arrays,
             // which nothing in the engine modifies, instead of copying them
-            boolean identity = n == yIn.length;
-            for (int i = 0; identity && i < n; i++) {
-                identity = order[i] == i;
-            }
+            boolean identity = n == yIn.length && Kernels.isIdentity(order);
             y = identity ? yIn : gather(yIn, order);
             x = new double[xIn.size()][];
             for (int j = 0; j < x.length; j++) {
@@ -531,11 +484,7 @@ public final class EstimationSample {
         }
 
         private static double[] gather(double[] src, int[] order) {
-            double[] dst = new double[order.length];
-            for (int i = 0; i < order.length; i++) {
-                dst[i] = src[order[i]];
-            }
-            return dst;
+            return Kernels.gather(src, order);
         }
 
         private static final class Recoded {
@@ -545,13 +494,12 @@ public final class EstimationSample {
 
         /** Codes restricted to the sample, renumbered 0..L-1 in the key's level order. */
         private static Recoded recode(int[] order, KeyColumn key) {
-            int[] map = new int[key.levelCount()];
-            for (int r : order) {
-                map[key.code(r)] = 1;
-            }
+            int[] map = Kernels.renumber(order, key.codes(), key.levelCount());
             int count = 0;
-            for (int l = 0; l < map.length; l++) {
-                map[l] = map[l] != 0 ? count++ : -1;
+            for (int m : map) {
+                if (m >= 0) {
+                    count++;
+                }
             }
             Recoded out = new Recoded();
             out.levels = new String[count];
@@ -560,10 +508,7 @@ public final class EstimationSample {
                     out.levels[map[l]] = key.level(l);
                 }
             }
-            out.codes = new int[order.length];
-            for (int i = 0; i < order.length; i++) {
-                out.codes[i] = map[key.code(order[i])];
-            }
+            out.codes = Kernels.mapCodes(order, key.codes(), map);
             return out;
         }
     }
