@@ -192,16 +192,34 @@ public final class CsvColumns implements ColumnSource {
             throw new PanelKitException("'" + file + "' has a header but no data rows");
         }
         CsvColumns out = new CsvColumns(file, header, rows);
+        Map<String, java.util.concurrent.CompletableFuture<KeyColumn>> keys = new LinkedHashMap<>();
         for (int c = 0; c < kinds.length; c++) {
             String name = header.get(c);
             if (kinds[c] == Kind.NUMBER) {
                 out.numeric.put(name, cols[c]);
             } else if (kinds[c] == Kind.KEY_NUMBER) {
                 out.numeric.put(name, cols[c]);
-                out.keys.put(name, KeyColumn.ofNumbers(name, cols[c]));
+                double[] values = cols[c];
+                // the key columns are coded in parallel (firm, year, industry: a pass or three over each)
+                keys.put(name, java.util.concurrent.CompletableFuture.supplyAsync(() -> KeyColumn.ofNumbers(name, values)));
             }
         }
+        keys.forEach((name, key) -> out.keys.put(name, joined(key)));
         return out;
+    }
+
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause(); // out of memory reaches the command line's message
+            }
+            throw e;
+        }
     }
 
     /** Byte offset after the header line, or -1 when the header has a quote (general reader). */

@@ -2,6 +2,7 @@ package org.panelkit.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 
 import org.panelkit.engine.PanelKitException;
@@ -14,9 +15,15 @@ import picocli.CommandLine.Command;
  * starting {@code error:}; never a stack trace.
  */
 @Command(name = "panelkit", mixinStandardHelpOptions = true, version = "PanelKit 0.1.0",
-        description = "Regional panel econometrics: fixed-effects regression with Stata/R-exact standard errors.",
-        subcommands = {FeCommand.class, BenchCommand.class, org.panelkit.cli.study.StudyDataCommand.class, org.panelkit.cli.study.ReproduceCommand.class, InterpolateCommand.class, SmoothCommand.class, LqCommand.class, RegionsCommand.class, SplitCommand.class, DescribeCommand.class, TableCommand.class, PlotCommand.class, CompareCommand.class, MediationCommand.class, DatasetsCommand.class})
+        description = "Regional panel econometrics: fixed-effects regression with Stata/R-exact standard errors.")
 public final class Main implements Runnable {
+    /** The commands, in the order of the command list. */
+    static final List<Class<?>> COMMANDS = List.of(FeCommand.class, BenchCommand.class,
+            org.panelkit.cli.study.StudyDataCommand.class, org.panelkit.cli.study.ReproduceCommand.class,
+            InterpolateCommand.class, SmoothCommand.class, LqCommand.class, RegionsCommand.class, SplitCommand.class,
+            DescribeCommand.class, TableCommand.class, PlotCommand.class, CompareCommand.class,
+            MediationCommand.class, DatasetsCommand.class);
+
     /** Exit code for bad input or usage. */
     public static final int BAD_INPUT = 2;
 
@@ -34,7 +41,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args.length > 0 ? args[0] : null);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExpandAtFiles(false); // --data @NAME names a shipped dataset (Datasets), not an argument file
@@ -77,6 +84,30 @@ public final class Main implements Runnable {
         } finally {
             CsvDialect.force(null);
         }
+    }
+
+    /** The command line with every command. */
+    static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line for a run whose first argument is {@code first}: only that command when it names one
+     * (picocli builds every registered command's options by reflection, about 0.1 s of start-up for all of
+     * them), else every command (the command list, --help, --version, suggestions for a mistyped name).
+     */
+    static CommandLine commandLine(String first) {
+        boolean known = false;
+        for (Class<?> c : COMMANDS) {
+            known |= c.getAnnotation(Command.class).name().equals(first);
+        }
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> c : COMMANDS) {
+            if (!known || c.getAnnotation(Command.class).name().equals(first)) {
+                cl.addSubcommand(c);
+            }
+        }
+        return cl;
     }
 
     private static String commandName(CommandLine cl) {

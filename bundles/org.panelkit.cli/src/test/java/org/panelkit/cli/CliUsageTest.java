@@ -26,7 +26,7 @@ class CliUsageTest {
     Path dir;
 
     private static Map<String, CommandLine> commands() {
-        return new CommandLine(new Main()).getSubcommands();
+        return Main.commandLine().getSubcommands();
     }
 
     @Test

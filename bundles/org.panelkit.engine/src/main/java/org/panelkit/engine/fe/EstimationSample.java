@@ -283,9 +283,9 @@ public final class EstimationSample {
                     codes = time;
                     feLevels[j] = periods;
                 } else {
-                    Recoded r = recode(order, KeyColumn.ofCodes(t.name, t.codes, new String[t.levels]));
+                    Recoded r = recode(order, t.codes, t.levels, null);
                     codes = r.codes;
-                    feLevels[j] = r.levels.length;
+                    feLevels[j] = r.count;
                 }
                 fe.add(codes);
                 feNames.add(t.name);
@@ -451,15 +451,15 @@ public final class EstimationSample {
             }
             xNames = spec.x();
             if (e != null) {
-                Recoded r = recode(order, e);
+                Recoded r = recode(order, e.codes(), e.levelCount(), e);
                 entity = r.codes;
-                groups = r.levels.length;
+                groups = r.count;
                 entityLevels = r.levels;
             }
             if (t != null) {
-                Recoded r = recode(order, t);
+                Recoded r = recode(order, t.codes(), t.levelCount(), t);
                 time = r.codes;
-                periods = r.levels.length;
+                periods = r.count;
                 timeLevels = r.levels;
             }
             clusterCounts = new int[cl.size()];
@@ -474,9 +474,9 @@ public final class EstimationSample {
                     codes = time;
                     count = periods;
                 } else {
-                    Recoded r = recode(order, k);
+                    Recoded r = recode(order, k.codes(), k.levelCount(), null);
                     codes = r.codes;
-                    count = r.levels.length;
+                    count = r.count;
                 }
                 clusters.add(codes);
                 clusterCounts[j] = count;
@@ -489,26 +489,34 @@ public final class EstimationSample {
 
         private static final class Recoded {
             int[] codes;
+            int count;
+            /** The level names (only when asked for). */
             String[] levels;
         }
 
-        /** Codes restricted to the sample, renumbered 0..L-1 in the key's level order. */
-        private static Recoded recode(int[] order, KeyColumn key) {
-            int[] map = Kernels.renumber(order, key.codes(), key.levelCount());
-            int count = 0;
+        /**
+         * Codes restricted to the sample, renumbered 0..L-1 in the old level order, with the level names of
+         * {@code named} (null: no names). A complete sample in input order with every level present keeps the
+         * codes array itself (nothing in the engine modifies it).
+         */
+        private static Recoded recode(int[] order, int[] codes, int levels, KeyColumn named) {
+            int[] map = Kernels.renumber(order, codes, levels);
+            Recoded out = new Recoded();
             for (int m : map) {
                 if (m >= 0) {
-                    count++;
+                    out.count++;
                 }
             }
-            Recoded out = new Recoded();
-            out.levels = new String[count];
-            for (int l = 0; l < map.length; l++) {
-                if (map[l] >= 0) {
-                    out.levels[map[l]] = key.level(l);
+            if (named != null) {
+                out.levels = new String[out.count];
+                for (int l = 0; l < map.length; l++) {
+                    if (map[l] >= 0) {
+                        out.levels[map[l]] = named.level(l);
+                    }
                 }
             }
-            out.codes = Kernels.mapCodes(order, key.codes(), map);
+            boolean same = out.count == levels && order.length == codes.length && Kernels.isIdentity(order);
+            out.codes = same ? codes : Kernels.mapCodes(order, codes, map);
             return out;
         }
     }

@@ -42,6 +42,12 @@ public final class FixedEffectsProjector {
     final int[] primary;
     final int primaryLevels;
     final double[] primaryCount;
+    /**
+     * Where each primary level's rows start when the rows are ordered by the primary term (the usual case: the
+     * sample is sorted by the entity or the largest term), else null. Then group means need no scattered
+     * writes and the direct method fuses its passes; same operations in the same order, same numbers.
+     */
+    private final int[] primaryStart;
     /** Secondary terms (direct): codes, first column in C of each, total levels. */
     final List<int[]> secondary;
     final int[] secondaryOffset;
@@ -63,6 +69,7 @@ public final class FixedEffectsProjector {
         this.primary = b.primary;
         this.primaryLevels = b.primaryLevels;
         this.primaryCount = b.primary == null ? null : levelWeights(b.primary, b.primaryLevels, b.weight);
+        this.primaryStart = b.primary == null ? null : contiguousStarts(b.primary, b.primaryLevels);
         this.secondary = b.secondary;
         this.secondaryOffset = b.secondaryOffset;
         this.secondaryLevels = b.secondaryLevels;
@@ -70,8 +77,8 @@ public final class FixedEffectsProjector {
         this.redundant = b.redundant;
         this.iterative = b.iterative;
         if (kind == Kind.DIRECT) {
-            double[][] c = ReducedSystem.build(primary, primaryLevels, primaryCount, secondary, secondaryOffset,
-                    secondaryLevels, weight);
+            double[][] c = ReducedSystem.build(primary, primaryLevels, primaryCount, primaryStart, secondary,
+                    secondaryOffset, secondaryLevels, weight);
             solver = ReducedSolver.factor(c, null);
             int r = solver.rank();
             rank = b.rankOutsideC + r;
@@ -307,7 +314,11 @@ public final class FixedEffectsProjector {
             return;
         }
         case ONE_WAY:
-            subtractGroupMeans(v, primary, primaryCount, weight);
+            if (primaryStart != null) {
+                subtractSortedGroupMeans(v);
+            } else {
+                subtractGroupMeans(v, primary, primaryCount, weight);
+            }
             return;
         case DIRECT:
             direct(v);
@@ -341,8 +352,95 @@ public final class FixedEffectsProjector {
         return mean;
     }
 
+    /** start[l] .. start[l + 1] are level l's rows when the codes never decrease, else null. */
+    static int[] contiguousStarts(int[] codes, int levels) {
+        int[] start = new int[levels + 1];
+        int prev = -1;
+        for (int i = 0; i < codes.length; i++) {
+            int c = codes[i];
+            if (c < prev) {
+                return null;
+            }
+            while (prev < c) {
+                start[++prev] = i;
+            }
+        }
+        while (prev < levels) {
+            start[++prev] = codes.length;
+        }
+        return start;
+    }
+
+    /** subtractGroupMeans for rows ordered by the primary term. */
+    private void subtractSortedGroupMeans(double[] v) {
+        for (int p = 0; p < primaryLevels; p++) {
+            int from = primaryStart[p];
+            int to = primaryStart[p + 1];
+            double sum = 0;
+            if (weight == null) {
+                for (int i = from; i < to; i++) {
+                    sum += v[i];
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    sum += weight[i] * v[i];
+                }
+            }
+            double mean = sum / primaryCount[p];
+            for (int i = from; i < to; i++) {
+                v[i] -= mean;
+            }
+        }
+    }
+
+    /**
+     * {@link #direct} for one secondary term, unit weights and rows ordered by the primary term: two passes
+     * over the data instead of five. Pass 1: u = v - group mean, r = D_Q' u accumulated in row order; pass 2:
+     * v = u - (D_Q g - group mean of D_Q g).
+     */
+    private void directSorted(double[] v) {
+        int[] sec = secondary.get(0);
+        int off = secondaryOffset[0];
+        double[] r = new double[secondaryLevels];
+        for (int p = 0; p < primaryLevels; p++) {
+            int from = primaryStart[p];
+            int to = primaryStart[p + 1];
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += v[i];
+            }
+            double mean = sum / primaryCount[p];
+            for (int i = from; i < to; i++) {
+                double u = v[i] - mean;
+                v[i] = u;
+                r[off + sec[i]] += u;
+            }
+        }
+        double[] g = solver.solve(r);
+        for (int p = 0; p < primaryLevels; p++) {
+            int from = primaryStart[p];
+            int to = primaryStart[p + 1];
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += g[off + sec[i]];
+            }
+            double mean = sum / primaryCount[p];
+            for (int i = from; i < to; i++) {
+                v[i] -= g[off + sec[i]] - mean;
+            }
+        }
+    }
+
     private void direct(double[] v) {
-        subtractGroupMeans(v, primary, primaryCount, weight);  // u = M_P v
+        if (primaryStart != null && secondary.size() == 1 && weight == null) {
+            directSorted(v);
+            return;
+        }
+        if (primaryStart != null) {
+            subtractSortedGroupMeans(v);
+        } else {
+            subtractGroupMeans(v, primary, primaryCount, weight);  // u = M_P v
+        }
         double[] g = secondaryCoefficients(v);                 // g = C^- D_Q' W u
         if (secondary.size() == 1 && weight == null) {
             // two terms, unit weights (the two-way panels): no n-vector for D_Q g

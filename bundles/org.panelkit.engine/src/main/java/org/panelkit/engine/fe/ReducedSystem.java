@@ -25,12 +25,21 @@ final class ReducedSystem {
      */
     static double[][] build(int[] primary, int primaryLevels, double[] primaryWeight, List<int[]> secondary,
             int[] offset, int q, double[] weight) {
+        return build(primary, primaryLevels, primaryWeight, null, secondary, offset, q, weight);
+    }
+
+    /**
+     * As above; {@code primaryStart}, when not null, gives where each primary level's rows start (rows ordered by
+     * the primary term), which saves grouping the rows.
+     */
+    static double[][] build(int[] primary, int primaryLevels, double[] primaryWeight, int[] primaryStart,
+            List<int[]> secondary, int[] offset, int q, double[] weight) {
         int n = secondary.get(0).length;
         double[][] c;
         if (primary == null) {
             c = new double[q][q];
         } else {
-            Groups groups = Groups.of(primary, primaryLevels);
+            Groups groups = primaryStart != null ? new Groups(primaryStart, null) : Groups.of(primary, primaryLevels);
             int mid = primaryLevels / 2;
             if (n > 200_000) {
                 ForkJoinTask<double[][]> first = Parallelism.fork(() -> outerProducts(groups, primaryWeight,
@@ -98,7 +107,7 @@ final class ReducedSystem {
             }
             int e = 0;
             for (int a = groups.start[p]; a < groups.start[p + 1]; a++) {
-                int i = groups.members[a];
+                int i = groups.members == null ? a : groups.members[a];
                 double w = weight == null ? 1 : weight[i];
                 for (int t = 0; t < m; t++) {
                     idx[e] = offset[t] + secondary.get(t)[i];
@@ -135,7 +144,10 @@ final class ReducedSystem {
         return c;
     }
 
-    /** Rows grouped by a code (compressed sparse rows: members[start[g] .. start[g+1]) are group g's rows). */
+    /**
+     * Rows grouped by a code (compressed sparse rows: members[start[g] .. start[g+1]) are group g's rows; members
+     * null: rows start[g] .. start[g+1] themselves).
+     */
     static final class Groups {
         final int[] start;
         final int[] members;
