@@ -127,17 +127,40 @@ final class LeastSquaresFit {
         if (sol.extended) {
             sol.residuals(s, xt, yt, qr.kept, e);
         } else {
-            for (int j = 0; j < k; j++) {
-                double bj = b[j];
-                double[] col = xt[j];
-                for (int i = 0; i < e.length; i++) {
-                    e[i] -= bj * col[i];
-                }
-            }
+            residuals(e, b, xt);
         }
         double ssr = FixedEffectsRegression.sumSquares(e);
         return new LeastSquaresFit(qr.kept, b, bread, xt, dropped, screen.means, tssWithin, e, ssr, dfResid,
                 sol.intercept);
+    }
+
+    /**
+     * e_i -= b_1 x~_1i, then b_2 x~_2i, ... for every row (in that order, so the same numbers as column by
+     * column); the two halves of the rows in parallel on large samples.
+     */
+    private static void residuals(double[] e, double[] b, double[][] xt) {
+        int n = e.length;
+        if ((long) n * b.length < (1L << 21)) {
+            residualRows(e, b, xt, 0, n);
+            return;
+        }
+        int half = n / 2;
+        java.util.concurrent.ForkJoinTask<Void> first = org.panelkit.engine.Parallelism.fork(() -> {
+            residualRows(e, b, xt, 0, half);
+            return null;
+        });
+        residualRows(e, b, xt, half, n);
+        first.join();
+    }
+
+    private static void residualRows(double[] e, double[] b, double[][] xt, int from, int to) {
+        for (int j = 0; j < b.length; j++) {
+            double bj = b[j];
+            double[] col = xt[j];
+            for (int i = from; i < to; i++) {
+                e[i] -= bj * col[i];
+            }
+        }
     }
 
     /**
@@ -502,12 +525,17 @@ final class LeastSquaresFit {
             double[] withinNorm = new double[kIn];
             double[] means = new double[kIn];
             boolean pooled = proj.rank() == 0;
-            for (int j = 0; j < kIn; j++) {
+            double[] refNorm = new double[kIn];
+            // three passes over each column, the columns in parallel
+            java.util.stream.IntStream.range(0, kIn).parallel().forEach(j -> {
                 means[j] = FixedEffectsRegression.mean(s.x[j], s.w);
                 // the reference norm: what x_j would have if the effects absorbed only its mean (nothing, pooled),
                 // weighted like the within columns
-                double ref = Math.sqrt(FixedEffectsRegression.centredSumSquares(s.x[j], pooled ? 0 : means[j], s.w));
+                refNorm[j] = Math.sqrt(FixedEffectsRegression.centredSumSquares(s.x[j], pooled ? 0 : means[j], s.w));
                 withinNorm[j] = FixedEffectsRegression.norm(within.x[j]);
+            });
+            for (int j = 0; j < kIn; j++) {
+                double ref = refNorm[j];
                 if (ref == 0) {
                     dropped.add(new Dropped(s.xNames.get(j), pooled ? Dropped.Reason.COLLINEAR
                             : Dropped.Reason.CONSTANT));

@@ -116,15 +116,18 @@ final class ReducedSystem {
             }
             double inv = 1.0 / primaryWeight[p];
             if (weight == null) {
-                // unit weights: every pair subtracts 1 / n_p (the two-way panels' hot loop)
+                // unit weights: every ordered pair (a, b) with idx[b] >= idx[a] subtracts 1 / n_p (the two-way
+                // panels' hot loop). With idx sorted, those are b >= a, plus b < a where the levels are equal: each
+                // entry gets the same number of equal subtractions as in any order, so the same number.
+                sortSmall(idx, size);
                 for (int a = 0; a < size; a++) {
                     int qa = idx[a];
                     double[] row = c[qa];
-                    for (int b = 0; b < size; b++) {
-                        int qb = idx[b];
-                        if (qb >= qa) {
-                            row[qb] -= inv;
-                        }
+                    for (int b = a; b < size; b++) {
+                        row[idx[b]] -= inv;
+                    }
+                    for (int b = a - 1; b >= 0 && idx[b] == qa; b--) {
+                        row[qa] -= inv;
                     }
                 }
                 continue;
@@ -142,6 +145,19 @@ final class ReducedSystem {
             }
         }
         return c;
+    }
+
+    /** Sorts a[0..size) ascending (insertion sort: a few dozen entries, usually sorted already). */
+    private static void sortSmall(int[] a, int size) {
+        for (int i = 1; i < size; i++) {
+            int v = a[i];
+            int j = i - 1;
+            while (j >= 0 && a[j] > v) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
     }
 
     /**

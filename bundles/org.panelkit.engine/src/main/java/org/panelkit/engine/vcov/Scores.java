@@ -24,22 +24,50 @@ public final class Scores {
         return width;
     }
 
-    /** Sum of scores per level of {@code codes}: u[level][j] = sum over the level of z_ij e_i. */
+    /**
+     * Sum of scores per level of {@code codes}: u[level][j] = sum over the level of z_ij e_i, each sum over the rows
+     * in row order. Large samples: the columns are shared between two tasks (same sums, same order).
+     */
     double[][] summed(int[] codes, int levels) {
-        // one pass over the rows into a flat levels x width array (cache-friendly for sorted codes)
-        double[] flat = new double[levels * width];
-        for (int i = 0; i < n; i++) {
-            double ei = e[i];
-            int base = codes[i] * width;
-            for (int j = 0; j < width; j++) {
-                flat[base + j] += z[j][i] * ei;
+        double[][] byColumn = new double[width][];
+        if ((long) n * width >= PARALLEL_WORK && width > 1) {
+            int half = width / 2;
+            java.util.concurrent.ForkJoinTask<double[][]> first = org.panelkit.engine.Parallelism.fork(
+                    () -> columnSums(codes, levels, 0, half));
+            double[][] second = columnSums(codes, levels, half, width);
+            System.arraycopy(first.join(), 0, byColumn, 0, half);
+            System.arraycopy(second, 0, byColumn, half, width - half);
+        } else {
+            byColumn = columnSums(codes, levels, 0, width);
+        }
+        double[][] u = new double[levels][width];
+        for (int j = 0; j < width; j++) {
+            double[] col = byColumn[j];
+            for (int g = 0; g < levels; g++) {
+                u[g][j] = col[g];
             }
         }
-        double[][] u = new double[levels][];
-        for (int g = 0; g < levels; g++) {
-            u[g] = java.util.Arrays.copyOfRange(flat, g * width, (g + 1) * width);
-        }
         return u;
+    }
+
+    /** Work (rows x columns) from which {@link #summed} uses two tasks. */
+    private static final long PARALLEL_WORK = 1L << 21;
+
+    /** Per-level sums of z_j e for columns [from, to). */
+    private double[][] columnSums(int[] codes, int levels, int from, int to) {
+        double[][] out = new double[to - from][];
+        for (int j = from; j < to; j++) {
+            out[j - from] = levelSums(z[j], e, codes, levels);
+        }
+        return out;
+    }
+
+    private static double[] levelSums(double[] zj, double[] e, int[] codes, int levels) {
+        double[] sum = new double[levels];
+        for (int i = 0; i < e.length; i++) {
+            sum[codes[i]] += zj[i] * e[i];
+        }
+        return sum;
     }
 
     public double[][] bread() {
