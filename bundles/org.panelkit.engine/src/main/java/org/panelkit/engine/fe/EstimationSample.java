@@ -188,10 +188,11 @@ public final class EstimationSample {
 
         EstimationSample build() {
             inputRows = data.rowCount();
-            double[] yIn = numeric(spec.y());
+            // infinite values are found in the listwise pass below (one pass per column)
+            double[] yIn = column(spec.y());
             List<double[]> xIn = new ArrayList<>();
             for (String name : spec.x()) {
-                xIn.add(numeric(name));
+                xIn.add(column(name));
             }
             KeyColumn entityIn = spec.entity() == null ? null : key(spec.entity());
             KeyColumn timeIn = spec.time() == null ? null : key(spec.time());
@@ -217,9 +218,9 @@ public final class EstimationSample {
             // Listwise deletion (one small loop per column: each is compiled on its own, quickly)
             boolean[] keep = new boolean[inputRows];
             java.util.Arrays.fill(keep, true);
-            Kernels.keepNumbers(keep, yIn);
-            for (double[] col : xIn) {
-                Kernels.keepNumbers(keep, col);
+            keepFinite(keep, yIn, spec.y());
+            for (int j = 0; j < xIn.size(); j++) {
+                keepFinite(keep, xIn.get(j), spec.x().get(j));
             }
             List<KeyColumn> keyCols = new ArrayList<>(clusterIn);
             if (entityIn != null) {
@@ -338,6 +339,22 @@ public final class EstimationSample {
                 cols.add(spec.weights());
             }
             return cols;
+        }
+
+        private double[] column(String name) {
+            if (!data.has(name)) {
+                throw new PanelKitException("unknown column '" + name + "'");
+            }
+            return data.numeric(name);
+        }
+
+        /** keep[i] &= v[i] is not missing; an infinite value is an error naming the column and the row. */
+        private void keepFinite(boolean[] keep, double[] v, String name) {
+            int i = Kernels.keepFinite(keep, v);
+            if (i >= 0) {
+                throw new PanelKitException("column '" + name + "', " + data.rowLabel(i)
+                        + ": infinite value; replace it or mark it missing");
+            }
         }
 
         private double[] numeric(String name) {

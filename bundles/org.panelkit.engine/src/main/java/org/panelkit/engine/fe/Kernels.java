@@ -17,6 +17,23 @@ final class Kernels {
         }
     }
 
+    /**
+     * keep[i] &= v[i] is not missing; returns the first index of an infinite value (stopping there), or -1.
+     * (v - v is 0 for finite v and NaN for both missing and infinite values: one test in the loop.)
+     */
+    static int keepFinite(boolean[] keep, double[] v) {
+        for (int i = 0; i < keep.length; i++) {
+            double d = v[i] - v[i];
+            if (d != d) {
+                if (v[i] == v[i]) {
+                    return i; // infinite
+                }
+                keep[i] = false;
+            }
+        }
+        return -1;
+    }
+
     /** keep[i] &= codes[i] is a level (not missing). */
     static void keepCodes(boolean[] keep, int[] codes) {
         for (int i = 0; i < keep.length; i++) {
