@@ -228,18 +228,41 @@ final class ModelOptions {
             return;
         }
         List<String> header = CsvColumns.header(data);
+        String dataset = Datasets.nameOf(data);
+        String where = dataset != null ? "dataset @" + dataset : "'" + data + "'";
         for (FixedEffectTerm t : terms) {
             for (String c : t.columns()) {
                 if (!header.contains(c)) {
-                    throw new IllegalArgumentException("--fe: unknown column '" + c + "' in '" + data + "' (columns: "
-                            + String.join(", ", header) + "; --fe takes " + FE_VALUES + ")");
+                    throw new IllegalArgumentException("--fe: unknown column '" + c + "' in " + where + " (columns: "
+                            + String.join(", ", header) + "; --fe takes " + FE_VALUES + ")" + separatorHint(header));
                 }
             }
         }
         if (weights != null && !header.contains(weights)) {
-            throw new IllegalArgumentException("--weights: unknown column '" + weights + "' in '" + data
-                    + "' (columns: " + String.join(", ", header) + ")");
+            throw new IllegalArgumentException("--weights: unknown column '" + weights + "' in " + where
+                    + " (columns: " + String.join(", ", header) + ")");
         }
+    }
+
+    /**
+     * For --fe written with reghdfe's spaces ({@code absorb(firm year)}) or fixest's plus signs ({@code | firm + year})
+     * between terms: the comma-separated spelling, when all its columns exist; else "".
+     */
+    private String separatorHint(List<String> header) {
+        String commas = String.join(",", fe.strip().split("\\s*\\+\\s*|\\s+"));
+        if (commas.equals(fe.strip())) {
+            return "";
+        }
+        try {
+            for (FixedEffectTerm t : FixedEffectTerm.parseList(commas)) {
+                if (!header.containsAll(t.columns())) {
+                    return "";
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+        return "; terms are separated by commas: --fe " + commas;
     }
 
     /** Reads {@code numeric} and the key columns (plus {@code extraKeys}) from --data. */

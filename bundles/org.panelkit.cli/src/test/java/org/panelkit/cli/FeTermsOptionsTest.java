@@ -78,6 +78,19 @@ class FeTermsOptionsTest {
         // an unknown shorthand is read as a column name
         assertOneError(fe("--fe", "threeway", "--entity", "state", "--time", "year"),
                 "--fe: unknown column 'threeway'", "twoway, entity, time, none");
+        // reghdfe's and fixest's separators: the comma spelling is suggested, the dataset named as written
+        assertOneError(fe("--fe", "state year region^year", "--cluster", "state"),
+                "--fe: unknown column 'state year region' in '" + produc() + "'",
+                "terms are separated by commas: --fe state,year,region^year");
+        assertOneError(CliRunner.run("fe", "--data", "@produc", "--y", "ln_gsp", "--x", "ln_pc", "--fe", "state year",
+                "--cluster", "state"), "--fe: unknown column 'state year' in dataset @produc (columns: state, year",
+                "--fe state,year");
+        assertOneError(CliRunner.run("fe", "--data", "@produc", "--y", "ln_gsp", "--x", "ln_pc", "--fe", "state",
+                "--weights", "wt", "--cluster", "state"), "--weights: unknown column 'wt' in dataset @produc");
+        assertOneError(fe("--fe", "state + year + region#year", "--cluster", "state"),
+                "terms are separated by commas: --fe state,year,region#year");
+        assertOneError(fe("--fe", "state yeer", "--cluster", "state"), "--fe: unknown column 'state yeer'");
+        assertFalse(fe("--fe", "state yeer", "--cluster", "state").err.contains("separated by commas"));
         // a variable of the model cannot be a fixed effect
         assertOneError(fe("--fe", "state,ln_pc", "--cluster", "state"), "'ln_pc' is both a variable of the model");
     }
