@@ -192,7 +192,7 @@ public final class CsvColumns implements ColumnSource {
             throw new PanelKitException("'" + file + "' has a header but no data rows");
         }
         CsvColumns out = new CsvColumns(file, header, rows);
-        Map<String, java.util.concurrent.CompletableFuture<KeyColumn>> keys = new LinkedHashMap<>();
+        Map<String, java.util.concurrent.ForkJoinTask<KeyColumn>> keys = new LinkedHashMap<>();
         for (int c = 0; c < kinds.length; c++) {
             String name = header.get(c);
             if (kinds[c] == Kind.NUMBER) {
@@ -201,25 +201,11 @@ public final class CsvColumns implements ColumnSource {
                 out.numeric.put(name, cols[c]);
                 double[] values = cols[c];
                 // the key columns are coded in parallel (firm, year, industry: a pass or three over each)
-                keys.put(name, java.util.concurrent.CompletableFuture.supplyAsync(() -> KeyColumn.ofNumbers(name, values)));
+                keys.put(name, org.panelkit.engine.Parallelism.fork(() -> KeyColumn.ofNumbers(name, values)));
             }
         }
-        keys.forEach((name, key) -> out.keys.put(name, joined(key)));
+        keys.forEach((name, key) -> out.keys.put(name, key.join()));
         return out;
-    }
-
-    private static <T> T joined(java.util.concurrent.CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
-            }
-            if (e.getCause() instanceof Error) {
-                throw (Error) e.getCause(); // out of memory reaches the command line's message
-            }
-            throw e;
-        }
     }
 
     /** Byte offset after the header line, or -1 when the header has a quote (general reader). */

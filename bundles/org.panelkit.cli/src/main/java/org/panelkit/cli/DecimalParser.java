@@ -8,8 +8,8 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
  * FastDoubleParser (correctly rounded, like {@link Double#parseDouble(String)}).
  */
 final class DecimalParser {
-    /** 10^0 .. 10^22: every one exactly representable as a double. */
-    private static final double[] POWERS_OF_TEN = new double[23];
+    /** 10^0 .. 10^22: every one exactly representable as a double (also the parallel reader's fast path). */
+    static final double[] POWERS_OF_TEN = new double[23];
 
     static {
         double p = 1;

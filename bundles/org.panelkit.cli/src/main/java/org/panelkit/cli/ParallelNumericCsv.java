@@ -33,9 +33,6 @@ final class ParallelNumericCsv {
     private static final int BUFFER = 1 << 22;
     /** Eight bytes of a byte array as one long (little-endian: the byte order does not matter for counting). */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    /** 10^0 .. 10^15: exact doubles (Clinger's fast path, see {@link DecimalParser#parseBytes}). */
-    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15};
 
     /** The file needs the general reader. */
     static final class Unsupported extends Exception {
@@ -327,7 +324,7 @@ final class ParallelNumericCsv {
                     }
                     double v;
                     if (digits > 0 && digits <= 15) {
-                        v = fraction == 0 ? m : m / POWERS_OF_TEN[fraction];
+                        v = fraction == 0 ? m : m / DecimalParser.POWERS_OF_TEN[fraction];
                         if (negative) {
                             v = -v;
                         }

@@ -180,6 +180,8 @@ public final class EstimationSample {
         int[] feLevels;
         List<String> feNames = new ArrayList<>();
         double[] w;
+        /** Whether the sample is every input row in input order (set by materialize, used by recode). */
+        boolean identityOrder;
 
         Builder(ColumnSource data, ModelSpec spec) {
             this.data = data;
@@ -460,7 +462,8 @@ public final class EstimationSample {
             rows = order;
             // rows already complete and sorted (the common case for prepared panels): share the input arrays,
             // which nothing in the engine modifies, instead of copying them
-            boolean identity = n == yIn.length && Kernels.isIdentity(order);
+            identityOrder = n == yIn.length && Kernels.isIdentity(order);
+            boolean identity = identityOrder;
             y = identity ? yIn : gather(yIn, order);
             x = new double[xIn.size()][];
             for (int j = 0; j < x.length; j++) {
@@ -516,7 +519,7 @@ public final class EstimationSample {
          * {@code named} (null: no names). A complete sample in input order with every level present keeps the
          * codes array itself (nothing in the engine modifies it).
          */
-        private static Recoded recode(int[] order, int[] codes, int levels, KeyColumn named) {
+        private Recoded recode(int[] order, int[] codes, int levels, KeyColumn named) {
             int[] map = Kernels.renumber(order, codes, levels);
             Recoded out = new Recoded();
             for (int m : map) {
@@ -532,7 +535,7 @@ public final class EstimationSample {
                     }
                 }
             }
-            boolean same = out.count == levels && order.length == codes.length && Kernels.isIdentity(order);
+            boolean same = out.count == levels && identityOrder;
             out.codes = same ? codes : Kernels.mapCodes(order, codes, map);
             return out;
         }
