@@ -241,7 +241,7 @@ public final class EstimationSample {
                 Kernels.keepCodes(keep, t.codes);
             }
             if (wIn != null) {
-                Kernels.keepNumbers(keep, wIn);
+                keepFinite(keep, wIn, spec.weights());
             }
             int kept = Kernels.count(keep);
             droppedMissing = inputRows - kept;
@@ -354,22 +354,23 @@ public final class EstimationSample {
         private void keepFinite(boolean[] keep, double[] v, String name) {
             int i = Kernels.keepFinite(keep, v);
             if (i >= 0) {
-                throw new PanelKitException("column '" + name + "', " + data.rowLabel(i)
-                        + ": infinite value; replace it or mark it missing");
+                throw infiniteValue(name, i);
             }
         }
 
+        /** A column checked for infinite values at once (the weights, checked for negative values next). */
         private double[] numeric(String name) {
-            if (!data.has(name)) {
-                throw new PanelKitException("unknown column '" + name + "'");
-            }
-            double[] v = data.numeric(name);
+            double[] v = column(name);
             int i = Kernels.firstInfinite(v);
             if (i >= 0) {
-                throw new PanelKitException("column '" + name + "', " + data.rowLabel(i)
-                        + ": infinite value; replace it or mark it missing");
+                throw infiniteValue(name, i);
             }
             return v;
+        }
+
+        private PanelKitException infiniteValue(String name, int row) {
+            return new PanelKitException("column '" + name + "', " + data.rowLabel(row)
+                    + ": infinite value; replace it or mark it missing");
         }
 
         private KeyColumn key(String name) {

@@ -314,11 +314,7 @@ public final class FixedEffectsProjector {
             return;
         }
         case ONE_WAY:
-            if (primaryStart != null) {
-                subtractSortedGroupMeans(v);
-            } else {
-                subtractGroupMeans(v, primary, primaryCount, weight);
-            }
+            subtractPrimaryMeans(v);
             return;
         case DIRECT:
             direct(v);
@@ -369,6 +365,15 @@ public final class FixedEffectsProjector {
             start[++prev] = codes.length;
         }
         return start;
+    }
+
+    /** v -= the (weighted) mean of v in its primary level. */
+    private void subtractPrimaryMeans(double[] v) {
+        if (primaryStart != null) {
+            subtractSortedGroupMeans(v);
+        } else {
+            subtractGroupMeans(v, primary, primaryCount, weight);
+        }
     }
 
     /** subtractGroupMeans for rows ordered by the primary term. */
@@ -436,11 +441,7 @@ public final class FixedEffectsProjector {
             directSorted(v);
             return;
         }
-        if (primaryStart != null) {
-            subtractSortedGroupMeans(v);
-        } else {
-            subtractGroupMeans(v, primary, primaryCount, weight);  // u = M_P v
-        }
+        subtractPrimaryMeans(v);                               // u = M_P v
         double[] g = secondaryCoefficients(v);                 // g = C^- D_Q' W u
         if (secondary.size() == 1 && weight == null) {
             // two terms, unit weights (the two-way panels): no n-vector for D_Q g

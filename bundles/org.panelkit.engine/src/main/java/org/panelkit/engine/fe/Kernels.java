@@ -10,13 +10,6 @@ final class Kernels {
     private Kernels() {
     }
 
-    /** keep[i] &= v[i] is not missing. */
-    static void keepNumbers(boolean[] keep, double[] v) {
-        for (int i = 0; i < keep.length; i++) {
-            keep[i] &= v[i] == v[i];
-        }
-    }
-
     /**
      * keep[i] &= v[i] is not missing; returns the first index of an infinite value (stopping there), or -1.
      * (v - v is 0 for finite v and NaN for both missing and infinite values: one test in the loop.)
