@@ -118,6 +118,56 @@ class AbsorptionMethodsTest {
         assertEquals(7, iterative.absorbed().get(2).redundant());
     }
 
+    /** The panel's rows in a random order (the same rows). */
+    private static Columns shuffled(Columns data, long seed) {
+        int n = data.rowCount();
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        Columns out = new Columns(n);
+        for (String name : List.of("y", "x1", "x2", "w", "one", "firm", "year", "industry")) {
+            double[] v = data.numeric(name);
+            double[] p = new double[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = v[perm[i]];
+            }
+            if (List.of("firm", "year", "industry").contains(name)) {
+                out.addKey(name, KeyColumn.ofNumbers(name, p));
+            } else {
+                out.addNumeric(name, p);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void rowsOrderedByTheLargestTermOrNotGiveTheSameFit() {
+        // the sample is sorted by the largest term (firm) unless --entity names another column: then the group
+        // means of firm run over scattered rows, the general path; both paths, one-way, direct and weighted
+        Columns data = panel(300, 10, 5);
+        for (String fe : List.of("firm", "firm,year", "firm,year,industry^year")) {
+            for (boolean weighted : new boolean[] {false, true}) {
+                ModelSpec.Builder b = spec(fe);
+                if (weighted) {
+                    b.weights("w");
+                }
+                FixedEffectsResult sorted = FixedEffectsRegression.fit(shuffled(data, 9), b.build());
+                FixedEffectsResult byIndustry = FixedEffectsRegression.fit(data,
+                        b.entity("industry").build());
+                assertSameFit(sorted, byIndustry, 1e-10);
+                assertEquals(sorted.absorption().method(), byIndustry.absorption().method(), fe);
+            }
+        }
+    }
+
     @Test
     void iterativeEqualsDirectForTwoTermsWithWeights() {
         Columns data = panel(300, 10, 2);
