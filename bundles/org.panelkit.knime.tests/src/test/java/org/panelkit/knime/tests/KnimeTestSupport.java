@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.knime.core.data.DataCell;
@@ -173,24 +176,51 @@ public final class KnimeTestSupport {
     /* -------------------------------------------------------------- workflows */
 
     /** A new project workflow in a temporary folder; dispose it with {@link #dispose(WorkflowManager)}. */
+    /** The temporary directory of each project made by {@link #newProject}, deleted by {@link #dispose}. */
+    private static final Map<NodeID, Path> PROJECT_DIRS = new ConcurrentHashMap<>();
+
+    /** A new project in a temporary directory of its own. */
     public static WorkflowManager newProject(final String name) {
         try {
             Path dir = Files.createTempDirectory("panelkit-knime-test");
-            return WorkflowManager.ROOT.createAndAddProject(name,
+            WorkflowManager wfm = WorkflowManager.ROOT.createAndAddProject(name,
                 new WorkflowCreationHelper(WorkflowContextV2.forTemporaryWorkflow(dir, null)));
+            PROJECT_DIRS.put(wfm.getID(), dir);
+            return wfm;
         } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
 
+    /** Removes the project and deletes its directory (null: nothing to do). */
     public static void dispose(final WorkflowManager wfm) {
-        if (wfm != null) {
-            wfm.getParent().removeProject(wfm.getID());
+        if (wfm == null) {
+            return;
+        }
+        wfm.getParent().removeProject(wfm.getID());
+        Path dir = PROJECT_DIRS.remove(wfm.getID());
+        if (dir != null) {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
         }
     }
 
     public static NodeID add(final WorkflowManager wfm, final NodeFactory<?> factory) {
         return wfm.addNodeAndApplyContext(factory, null, -1);
+    }
+
+    /** Adds a node and connects {@code input}'s first output to its first input (unless input is null). */
+    public static NodeID add(final WorkflowManager wfm, final NodeFactory<?> factory, final NodeID input) {
+        NodeID id = add(wfm, factory);
+        if (input != null) {
+            connect(wfm, input, 0, id, 0);
+        }
+        return id;
     }
 
     /** Adds a node with a configurable port group extended by {@code ports} ports of the given type. */

@@ -106,11 +106,7 @@ class NodeExecutionTest {
     /* ------------------------------------------------------------------ helpers */
 
     private NodeID node(final org.knime.core.node.NodeFactory<?> f, final NodeID input) {
-        NodeID id = add(m_wfm, f);
-        if (input != null) {
-            connect(m_wfm, input, 0, id, 0);
-        }
-        return id;
+        return add(m_wfm, f, input);
     }
 
     /** Configure's specs of every data output, then execution, then the executed tables' specs must equal them. */

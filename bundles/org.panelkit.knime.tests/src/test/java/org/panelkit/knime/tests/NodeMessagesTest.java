@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.panelkit.knime.tests.KnimeTestSupport.add;
-import static org.panelkit.knime.tests.KnimeTestSupport.connect;
 import static org.panelkit.knime.tests.KnimeTestSupport.edit;
 import static org.panelkit.knime.tests.KnimeTestSupport.executeAll;
 import static org.panelkit.knime.tests.KnimeTestSupport.rows;
@@ -56,9 +55,7 @@ class NodeMessagesTest {
     }
 
     private NodeID node(final NodeFactory<?> f) {
-        NodeID id = add(m_wfm, f);
-        connect(m_wfm, m_source, 0, id, 0);
-        return id;
+        return add(m_wfm, f, m_source);
     }
 
     private NodeMessage message(final NodeID id) {

@@ -80,11 +80,7 @@ class NodeOptionsExecutionTest {
     }
 
     private NodeID node(final org.knime.core.node.NodeFactory<?> f, final NodeID input) {
-        NodeID id = add(m_wfm, f);
-        if (input != null) {
-            connect(m_wfm, input, 0, id, 0);
-        }
-        return id;
+        return add(m_wfm, f, input);
     }
 
     private static void close(final double expected, final double actual, final String what) {

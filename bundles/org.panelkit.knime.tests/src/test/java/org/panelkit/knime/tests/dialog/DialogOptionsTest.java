@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -24,13 +20,12 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.workflow.NativeNodeContainer;
 import org.knime.core.node.workflow.NodeID;
-import org.knime.core.node.workflow.WorkflowCreationHelper;
 import org.knime.core.node.workflow.WorkflowManager;
-import org.knime.core.node.workflow.contextv2.WorkflowContextV2;
 import org.knime.core.webui.node.NodeWrapper;
 import org.knime.core.webui.node.dialog.NodeDialogManager;
 import org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil;
 import org.knime.node.parameters.NodeParameters;
+import org.panelkit.knime.tests.KnimeTestSupport;
 import org.panelkit.knime.tests.settings.NodeUnderTest;
 import org.panelkit.knime.tests.settings.ParameterFields;
 import org.panelkit.knime.tests.settings.SettingsSupport;
@@ -53,23 +48,15 @@ class DialogOptionsTest {
 
     private WorkflowManager m_wfm;
 
-    private Path m_dir;
 
     @BeforeEach
-    void createWorkflow() throws IOException {
-        m_dir = Files.createTempDirectory("panelkit-dialog-options");
-        m_wfm = WorkflowManager.ROOT.createAndAddProject("PanelKit dialog options",
-            new WorkflowCreationHelper(WorkflowContextV2.forTemporaryWorkflow(m_dir, null)));
+    void createWorkflow() {
+        m_wfm = KnimeTestSupport.newProject("PanelKit dialog options");
     }
 
     @AfterEach
-    void disposeWorkflow() throws IOException {
-        WorkflowManager.ROOT.removeProject(m_wfm.getID());
-        try (var files = Files.walk(m_dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+    void disposeWorkflow() {
+        KnimeTestSupport.dispose(m_wfm);
     }
 
     /* ------------------------------------------------------------- helpers */

@@ -10,7 +10,6 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +36,7 @@ import org.knime.core.node.config.base.ConfigBaseRO;
 import org.knime.core.node.context.ModifiableNodeCreationConfiguration;
 import org.knime.core.node.workflow.NativeNodeContainer;
 import org.knime.core.node.workflow.NodeID;
-import org.knime.core.node.workflow.WorkflowCreationHelper;
 import org.knime.core.node.workflow.WorkflowManager;
-import org.knime.core.node.workflow.contextv2.WorkflowContextV2;
 import org.knime.core.webui.node.NodeWrapper;
 import org.knime.core.webui.node.dialog.NodeDialogManager;
 import org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil;
@@ -51,6 +48,7 @@ import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
 import org.panelkit.knime.node.ColumnChoices;
 import org.panelkit.knime.node.WidgetModifications;
 import org.panelkit.knime.regression.PanelRegressionNodeFactory;
+import org.panelkit.knime.tests.KnimeTestSupport;
 import org.panelkit.knime.tests.settings.NodeUnderTest;
 import org.panelkit.knime.tests.settings.ParameterFields;
 import org.panelkit.knime.tests.settings.SettingsSupport;
@@ -82,25 +80,15 @@ class NodeDialogDataServiceTest {
 
     private WorkflowManager m_wfm;
 
-    private Path m_dir;
 
     @BeforeEach
-    void createWorkflow() throws IOException {
-        m_dir = Files.createTempDirectory("panelkit-dialog-test");
-        m_wfm = WorkflowManager.ROOT.createAndAddProject("PanelKit dialog test",
-            new WorkflowCreationHelper(WorkflowContextV2.forTemporaryWorkflow(m_dir, null)));
+    void createWorkflow() {
+        m_wfm = KnimeTestSupport.newProject("PanelKit dialog test");
     }
 
     @AfterEach
-    void disposeWorkflow() throws IOException {
-        if (m_wfm != null) {
-            WorkflowManager.ROOT.removeProject(m_wfm.getID());
-        }
-        try (var files = Files.walk(m_dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+    void disposeWorkflow() {
+        KnimeTestSupport.dispose(m_wfm);
     }
 
     @ParameterizedTest(name = "{0}")
