@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.knime.core.data.DataCell;
@@ -275,9 +276,11 @@ class ReportNodesTest {
 
     @ParameterizedTest(name = "if_exists={0}, create_missing_folders={1}")
     @CsvSource({"FAIL,false", "FAIL,true", "OVERWRITE,false", "OVERWRITE,true"})
-    void coefficientPlotFilesAndLabels(final String ifExists, final boolean create) throws Exception {
+    void coefficientPlotFilesAndLabels(final String ifExists, final boolean create, @TempDir final Path outside)
+        throws Exception {
         NodeID t = coefficientPlot();
-        Path abs = m_workflowDir.resolveSibling(m_workflowDir.getFileName() + "-plots").resolve("coef");
+        // an absolute location outside the workflow, in a folder that does not exist yet
+        Path abs = outside.resolve("plots").resolve("coef");
         edit(m_wfm, t, CoefficientPlotParameters.class, p -> p.set("m_terms", new String[]{"gdp", "fdi"})
             .set("m_writeFiles", true)
             .set("m_output.m_file", abs.toString()).set("m_output.m_ifExists", ifExists).set("m_output.m_createMissingFolders", create)
