@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
             "  panelkit compare --data Produc.csv --y ln_gsp --x ln_pc,ln_emp --entity \\",
             "      state --time year --split year:1979",
             "  panelkit compare --data panel.csv --y TU --x IC --entity province --time \\",
-            "      year --split region-nbs3 --vcov dk"},
+            "      year --split region-nbs3 --vcov dk",
+            "  panelkit compare --data firms.csv --y y --x x1,x2 --weights w \\",
+            "      --fe firm,year,industry^year --time year --cluster firm --split year:2017"},
         description = "Coefficient differences across subsamples or periods: fully interacted pooled model "
                 + "(Chow-type) and seemingly-unrelated stacked scores (Stata suest).")
 final class CompareCommand implements Callable<Integer> {
@@ -58,9 +60,7 @@ final class CompareCommand implements Callable<Integer> {
                     + "by NBS region")
     String split;
 
-    /** Not available here: refused with a message (analytic weights are an option of fe). */
-    @Option(names = "--weights", hidden = true, paramLabel = "COL",
-            description = "not available in compare: analytic weights are for panelkit fe only")
+    @Option(names = "--weights", paramLabel = "COL", description = ModelOptions.WEIGHTS_DESCRIPTION)
     String weights;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
@@ -78,7 +78,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         model.x = x;
         model.vcov = vcov;
-        model.refuseFeOnlyFeatures("compare", weights);
+        model.weights = weights;
         if (vcov.equals("wild")) {
             throw new IllegalArgumentException("--vcov wild is for fe; compare takes iid, hc0, hc1, cr0, cluster, cr2, "
                     + "twoway or dk");

@@ -68,10 +68,7 @@ public final class FeCommand implements Callable<Integer> {
         reps = v;
     }
 
-    @Option(names = "--weights", paramLabel = "COL",
-            description = "analytic weights (Stata aweight, fixest weights=): a numeric column, weighted least "
-                    + "squares and every standard error on the weighted data; rows with weight 0 are dropped and "
-                    + "counted, negative weights are an error, a missing weight drops the row (default: unweighted)")
+    @Option(names = "--weights", paramLabel = "COL", description = ModelOptions.WEIGHTS_DESCRIPTION)
     String weights;
 
     @Option(names = "--boot-weights", paramLabel = "rademacher|webb",

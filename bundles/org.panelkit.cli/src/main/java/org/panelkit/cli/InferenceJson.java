@@ -13,6 +13,7 @@ import org.panelkit.engine.compare.Comparison;
 import org.panelkit.engine.compare.ComparisonResult;
 import org.panelkit.engine.fe.Coefficient;
 import org.panelkit.engine.fe.FixedEffectsResult;
+import org.panelkit.engine.fe.ModelSpec;
 import org.panelkit.engine.mediation.MediationResult;
 import org.panelkit.engine.mediation.MediatorResult;
 
@@ -75,7 +76,10 @@ final class InferenceJson {
         o.addProperty("unassigned_rows", r.unassignedRows());
         o.add("terms", strings(r.terms()));
         o.add("not_compared", strings(r.notCompared()));
-        o.addProperty("convention", r.separateFits().get(0).spec().convention().key());
+        ModelSpec model = r.separateFits().get(0).spec();
+        o.addProperty("convention", model.convention().key());
+        o.addProperty("fe", model.feKey());
+        o.addProperty("weights", model.weights()); // null (JSON null) when unweighted
         JsonArray fits = new JsonArray();
         for (int g = 0; g < r.groups().size(); g++) {
             FixedEffectsResult f = r.separateFits().get(g);

@@ -47,8 +47,14 @@ final class InferenceText {
         StringBuilder sb = new StringBuilder();
         line(sb, "Coefficient differences across %d groups (split %s); base group: %s", r.groups().size(), split,
                 r.groups().get(0));
-        Convention conv = r.separateFits().get(0).spec().convention();
+        ModelSpec model = r.separateFits().get(0).spec();
+        Convention conv = model.convention();
         line(sb, "Convention: %s (%s)", conv.key(), ModelText.conventionSource(conv));
+        line(sb, "Fixed effects: %s", model.feKey().equals("none") ? "none"
+                : model.feKey() + ", within each group (pooled model: every term by group)");
+        if (model.weights() != null) {
+            line(sb, "Analytic weights: %s", model.weights());
+        }
         sb.append(DASH).append('\n');
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-20s", "Separate fits"));
         for (String g : r.groups()) {

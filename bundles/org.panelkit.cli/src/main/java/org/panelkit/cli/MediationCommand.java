@@ -69,7 +69,7 @@ final class MediationCommand implements Callable<Integer> {
 
     /** Not available here: refused with a message (analytic weights are an option of fe). */
     @Option(names = "--weights", hidden = true, paramLabel = "COL",
-            description = "not available in mediation: analytic weights are for panelkit fe only")
+            description = "not available in mediation: analytic weights are for panelkit fe and compare")
     String weights;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",

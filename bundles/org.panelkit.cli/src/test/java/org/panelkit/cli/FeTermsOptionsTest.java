@@ -193,9 +193,14 @@ class FeTermsOptionsTest {
         assertTrue(examples.contains("--fe state,year,region^year"), examples);
         assertTrue(examples.contains("--weights emp"), examples);
         assertTrue(examples.contains("--boot-weights webb"), examples);
-        // compare and mediation do not advertise analytic weights
-        assertFalse(CliRunner.run("compare", "--help").out.contains("--weights"));
-        assertFalse(CliRunner.run("mediation", "--help").out.contains("--weights"));
+        // compare takes analytic weights and term lists, mediation neither (and says so)
+        String compare = CliRunner.run("compare", "--help").out;
+        assertTrue(compare.contains("--weights=COL"), compare);
+        assertTrue(compare.contains("--fe firm,year,industry^year"), compare);
+        String mediation = CliRunner.run("mediation", "--help").out;
+        assertFalse(mediation.contains("--weights"), mediation);
+        assertTrue(mediation.replaceAll("\\s+", " ").contains("or, in fe and compare, a list of terms"),
+                mediation);
     }
 
     @ParameterizedTest
@@ -248,20 +253,87 @@ class FeTermsOptionsTest {
     }
 
     @Test
-    void compareAndMediationRefuseTermListsAndWeights() {
-        for (String command : List.of("compare", "mediation")) {
-            List<String> base = new ArrayList<>(List.of(command, "--data", produc(), "--y", "ln_gsp", "--entity",
-                    "state", "--time", "year"));
-            base.addAll(command.equals("compare") ? List.of("--x", "ln_pc,ln_emp", "--split", "year:1979")
-                    : List.of("--x", "ln_pc", "--mediators", "ln_emp", "--mediation-reps", "0"));
-            List<String> terms = new ArrayList<>(base);
-            terms.addAll(List.of("--fe", "state,year,region^year"));
-            assertOneError(CliRunner.run(terms.toArray(new String[0])), command
-                    + " takes --fe twoway, entity, time or none", "is for panelkit fe only");
-            List<String> weights = new ArrayList<>(base);
-            weights.addAll(List.of("--weights", "emp"));
-            assertOneError(CliRunner.run(weights.toArray(new String[0])), command + " does not take --weights");
+    void mediationRefusesTermListsAndWeights() {
+        List<String> base = new ArrayList<>(List.of("mediation", "--data", produc(), "--y", "ln_gsp", "--entity",
+                "state", "--time", "year", "--x", "ln_pc", "--mediators", "ln_emp", "--mediation-reps", "0"));
+        List<String> terms = new ArrayList<>(base);
+        terms.addAll(List.of("--fe", "state,year,region^year"));
+        assertOneError(CliRunner.run(terms.toArray(new String[0])), "mediation takes --fe twoway, entity, time or none",
+                "is for panelkit fe and compare");
+        List<String> weights = new ArrayList<>(base);
+        weights.addAll(List.of("--weights", "emp"));
+        assertOneError(CliRunner.run(weights.toArray(new String[0])), "mediation does not take --weights");
+    }
+
+    /**
+     * compare with a list of terms naming the shorthand's columns gives the shorthand's numbers; with a third term
+     * and weights it runs, says what it absorbed and weighted (text and JSON), and its separate fits are fe's.
+     */
+    @Test
+    void compareTakesTermListsAndWeights() throws IOException {
+        List<String> base = List.of("compare", "--data", produc(), "--y", "ln_gsp", "--x", "ln_pc,ln_emp", "--time",
+                "year", "--split", "year:1979", "--cluster", "state", "--format", "json");
+        List<String> shorthand = new ArrayList<>(base);
+        shorthand.addAll(List.of("--entity", "state", "--fe", "twoway"));
+        List<String> listed = new ArrayList<>(base);
+        listed.addAll(List.of("--fe", "state,year"));
+        JsonObject a = json(CliRunner.run(shorthand.toArray(new String[0])));
+        JsonObject b = json(CliRunner.run(listed.toArray(new String[0])));
+        for (String method : List.of("pooled", "suest")) {
+            var da = a.getAsJsonObject(method).getAsJsonArray("differences");
+            var db = b.getAsJsonObject(method).getAsJsonArray("differences");
+            assertEquals(da.size(), db.size());
+            for (int i = 0; i < da.size(); i++) {
+                for (String f : List.of("difference", "std_error")) {
+                    double x = da.get(i).getAsJsonObject().get(f).getAsDouble();
+                    double y = db.get(i).getAsJsonObject().get(f).getAsDouble();
+                    assertEquals(x, y, 1e-9 * Math.abs(x), method + " " + f + " " + i);
+                }
+            }
         }
+        assertEquals("twoway", a.get("fe").getAsString());
+        assertEquals("state,year", b.get("fe").getAsString());
+        assertFalse(b.has("weights"));
+
+        List<String> weighted = new ArrayList<>(base);
+        weighted.addAll(List.of("--fe", "state,year,region^year", "--weights", "emp"));
+        JsonObject w = json(CliRunner.run(weighted.toArray(new String[0])));
+        assertEquals("state,year,region^year", w.get("fe").getAsString());
+        assertEquals("emp", w.get("weights").getAsString());
+        // the first group's fit is fe on that group's rows: the same coefficients
+        JsonObject sep = w.getAsJsonArray("separate").get(0).getAsJsonObject();
+        assertEquals("1970-1978", sep.get("group").getAsString());
+        JsonObject fit = json(CliRunner.run("fe", "--data", rowsBefore(1979), "--y", "ln_gsp", "--x", "ln_pc,ln_emp",
+                "--fe", "state,year,region^year", "--weights", "emp", "--cluster", "state", "--format", "json"));
+        var mine = sep.getAsJsonArray("coefficients");
+        var theirs = fit.getAsJsonArray("coefficients");
+        for (int i = 0; i < 2; i++) {
+            for (String f : List.of("estimate", "std_error")) {
+                assertEquals(theirs.get(i).getAsJsonObject().get(f).getAsDouble(),
+                        mine.get(i).getAsJsonObject().get(f).getAsDouble(), 1e-12, f + " " + i);
+            }
+        }
+        List<String> text = new ArrayList<>(weighted);
+        text.set(text.indexOf("json"), "text");
+        CliRunner t = CliRunner.run(text.toArray(new String[0]));
+        assertEquals(0, t.code, t.toString());
+        assertTrue(t.out.contains("Fixed effects: state,year,region^year, within each group (pooled model: every term "
+                + "by group)\nAnalytic weights: emp\n"), t.out);
+    }
+
+    /** Produc's rows before {@code year}, as a CSV file in the test's folder. */
+    private String rowsBefore(int year) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(produc()));
+        int col = List.of(lines.get(0).split(",")).indexOf("year");
+        List<String> out = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            if (Integer.parseInt(line.split(",")[col]) < year) {
+                out.add(line);
+            }
+        }
+        Path file = dir.resolve("before" + year + ".csv");
+        Files.write(file, out);
+        return file.toString();
     }
 
     @Test

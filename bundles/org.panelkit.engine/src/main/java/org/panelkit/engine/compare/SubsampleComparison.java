@@ -16,6 +16,7 @@ import org.panelkit.engine.data.RowSelection;
 import org.panelkit.engine.fe.Coefficient;
 import org.panelkit.engine.fe.Effects;
 import org.panelkit.engine.fe.FTest;
+import org.panelkit.engine.fe.FixedEffectTerm;
 import org.panelkit.engine.fe.FixedEffectsRegression;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.fe.ModelSpec;
@@ -35,7 +36,8 @@ import org.panelkit.engine.vcov.VcovType;
  * <li><b>Fully interacted pooled model</b> (Chow-type): the model re-estimated on the pooled rows with every
  * regressor interacted with the group dummies ({@code x [g]} = x 1{group = g}) and group-specific fixed effects
  * (entity effects per entity and group, period effects per period and group; for a period split the entity
- * effects are per period, for a split of entities into regions the period effects are per region). Its slopes
+ * effects are per period, for a split of entities into regions the period effects are per region; a list of
+ * terms is absorbed term by group, {@code firm^group}, {@code industry^year^group}). Its slopes
  * equal the separate fits' slopes (the design is block-diagonal by group); its variance is the model's own
  * estimator (CR1 clustered by the model's clusters, so a province that appears in both periods is one
  * cluster), and tests use the model's degrees of freedom (G-1 for xtreg).</li>
@@ -51,6 +53,9 @@ import org.panelkit.engine.vcov.VcovType;
  * by entity) the covariance is block-diagonal and Var(b_g - b_h) = V_g + V_h; with a period split the same
  * province contributes to both periods and the covariance term -2 Cov(b_g, b_h) enters.
  *
+ * <p>With analytic weights both are the weighted versions: the pooled model is weighted least squares, and the
+ * influence functions are (X~_g' W X~_g)^-1 w_i x~_i e_i.
+ *
  * <p>Differences are b_g - b_base with the first group as base; the Wald statistic of restrictions R b = 0 is
  * W = (Rb)' (R V R')^+ (Rb), reported as F = W/q.
  */
@@ -65,7 +70,6 @@ public final class SubsampleComparison {
 
     public static ComparisonResult compare(ColumnSource data, ModelSpec spec, SplitResult split,
             ProgressMonitor monitor) {
-        ModelSpec.requireEntityTimeModel(spec, "comparing subsamples");
         VcovType vt = spec.vcov();
         if (spec.cluster().size() > 1 && vt != VcovType.TWOWAY) {
             throw new PanelKitException("comparing subsamples supports one cluster column, got " + spec.cluster());
@@ -215,6 +219,31 @@ public final class SubsampleComparison {
                 xs.add(name);
             }
         }
+        if (spec.weights() != null) {
+            pooled.addNumeric(spec.weights(), sub.numeric(spec.weights()));
+        }
+        ModelSpec.Builder ps = ModelSpec.builder(y, xs).constant(spec.constant()).vcov(spec.vcov())
+                .convention(spec.convention()).level(spec.level()).dropSingletons(spec.dropSingletons())
+                .weights(spec.weights()).dkLag(spec.dkLag());
+        if (spec.effects() == Effects.TERMS) {
+            groupSpecificTerms(spec, sub, pooled, group, groups, ps);
+        } else {
+            groupSpecificShorthand(spec, sub, pooled, group, groups, ps);
+        }
+        List<String> cl = new ArrayList<>();
+        for (String c : clusterCols) {
+            addKeyOnce(pooled, c, sub);
+            cl.add(c);
+        }
+        return FixedEffectsRegression.fit(pooled, ps.cluster(cl).build());
+    }
+
+    /**
+     * The shorthands' group-specific effects: entity effects per (group, entity), period effects per (group,
+     * period), and for pooled OLS with a constant one intercept per group.
+     */
+    private static void groupSpecificShorthand(ModelSpec spec, RowSelection sub, Columns pooled, int[] group,
+            List<String> groups, ModelSpec.Builder ps) {
         String entity = null;
         String time = null;
         Effects fx = spec.effects();
@@ -233,15 +262,43 @@ public final class SubsampleComparison {
             time = null;
             pooled.addKey(entity, KeyColumn.ofCodes(entity, group, groups.toArray(new String[0])));
         }
-        List<String> cl = new ArrayList<>();
-        for (String c : clusterCols) {
-            pooled.addKey(c, sub.key(c));
-            cl.add(c);
+        ps.entity(entity).time(time).effects(fx);
+    }
+
+    /**
+     * A list of terms: each term interacted with the group ({@code firm^group}, {@code industry^year^group}), as
+     * reghdfe's {@code absorb(firm#period industry#year#period)} writes the fully interacted model. The entity and
+     * time columns, when given, keep their own codes: only the Driscoll-Kraay estimator and the duplicate-key
+     * check use them, and the groups' rows are disjoint parts of one panel.
+     */
+    private static void groupSpecificTerms(ModelSpec spec, RowSelection sub, Columns pooled, int[] group,
+            List<String> groups, ModelSpec.Builder ps) {
+        String groupColumn = "group";
+        for (int i = 2; sub.has(groupColumn) || pooled.has(groupColumn); i++) {
+            groupColumn = "group" + i;
         }
-        ModelSpec ps = ModelSpec.builder(y, xs).entity(entity).time(time).effects(fx).constant(spec.constant())
-                .vcov(spec.vcov()).cluster(cl).convention(spec.convention()).level(spec.level())
-                .dropSingletons(spec.dropSingletons()).build();
-        return FixedEffectsRegression.fit(pooled, ps);
+        pooled.addKey(groupColumn, KeyColumn.ofCodes(groupColumn, group, groups.toArray(new String[0])));
+        List<FixedEffectTerm> terms = new ArrayList<>();
+        for (FixedEffectTerm t : spec.absorb()) {
+            List<String> cols = new ArrayList<>(t.columns());
+            for (String c : cols) {
+                addKeyOnce(pooled, c, sub);
+            }
+            cols.add(groupColumn);
+            terms.add(FixedEffectTerm.of(cols));
+        }
+        for (String k : new String[] {spec.entity(), spec.time()}) {
+            if (k != null) {
+                addKeyOnce(pooled, k, sub);
+            }
+        }
+        ps.entity(spec.entity()).time(spec.time()).absorb(terms);
+    }
+
+    private static void addKeyOnce(Columns pooled, String name, RowSelection sub) {
+        if (!pooled.has(name)) {
+            pooled.addKey(name, sub.key(name));
+        }
     }
 
     /** The key (group, value) with levels "group|value". */

@@ -22,6 +22,7 @@ import org.panelkit.engine.data.Columns;
 import org.panelkit.engine.data.KeyColumn;
 import org.panelkit.engine.fe.Effects;
 import org.panelkit.engine.fe.FTest;
+import org.panelkit.engine.fe.FixedEffectTerm;
 import org.panelkit.engine.fe.FixedEffectsRegression;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.fe.ModelSpec;
@@ -241,6 +242,97 @@ class SubsampleComparisonTest {
                 assertCloseScaled(ref.numeric("suest_" + (j + 1))[i], vs[i][j], scale, 1e-8, "suest " + i + "," + j);
             }
         }
+    }
+
+    /**
+     * A list of terms naming the shorthand's columns is the same model: the same separate fits, the same pooled
+     * (term by group) and stacked comparisons, for a period split and a split of entities into regions.
+     */
+    @Test
+    void termListsNamingEntityAndTimeGiveTheShorthandsComparison() {
+        Columns data = panel(24, 10, 7);
+        List<FixedEffectTerm> terms = List.of(FixedEffectTerm.of("id"), FixedEffectTerm.of("year"));
+        for (SplitSpec split : List.of(SplitSpec.byBreak("year", 2006), SplitSpec.byColumn("region"))) {
+            for (VcovType t : List.of(VcovType.CLUSTER, VcovType.HC1, VcovType.CR2)) {
+                ComparisonResult a = SubsampleComparison.compare(data, model().vcov(t).build(), split,
+                        ProgressMonitor.NONE);
+                ComparisonResult b = SubsampleComparison.compare(data, model().vcov(t).absorb(terms).build(), split,
+                        ProgressMonitor.NONE);
+                for (Comparison[] c : List.of(new Comparison[] {a.pooled(), b.pooled()},
+                        new Comparison[] {a.suest(), b.suest()})) {
+                    double[][] va = c[0].vcov();
+                    double[][] vb = c[1].vcov();
+                    for (int i = 0; i < va.length; i++) {
+                        assertClose(c[0].coefficients()[i], c[1].coefficients()[i], 1e-10, t.key() + " b " + i);
+                        for (int j = 0; j < va.length; j++) {
+                            assertCloseScaled(va[i][j], vb[i][j], Math.sqrt(va[i][i] * va[j][j]), 1e-9,
+                                    t.key() + " " + c[0].method() + " vcov " + i + "," + j);
+                        }
+                    }
+                    double df = c[0].differences().get(0).df();
+                    assertEquals(df, c[1].differences().get(0).df(), 1e-9 * df, t.key()); // CR2: Satterthwaite df
+                }
+            }
+        }
+    }
+
+    /**
+     * Three terms (id, year and region^year, in which year is nested) and analytic weights: the pooled model and
+     * the stacked comparison against R's lm(weights = w) on the explicit fully interacted dummy regression with
+     * sandwich::vcovCL.
+     */
+    @Test
+    void threeTermsAndWeightsAgreeWithRSandwichOnTheWeightedDummyRegression() throws Exception {
+        RScript.requireR("sandwich");
+        Columns base = panel(30, 9, 8);
+        int n = base.rowCount();
+        SplittableRandom rnd = new SplittableRandom(9);
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = 0.2 + 3 * rnd.nextDouble();
+        }
+        Columns data = new Columns(n);
+        for (String c : List.of("id", "year", "x1", "x2", "y")) {
+            data.addNumeric(c, base.numeric(c));
+        }
+        data.addKey("region", base.key("region"));
+        data.addNumeric("w", w);
+        double[] year = data.numeric("year");
+        StringBuilder csv = new StringBuilder("id,year,region,grp,x1,x2,y,w\n");
+        for (int i = 0; i < n; i++) {
+            csv.append((int) data.numeric("id")[i]).append(',').append((int) year[i]).append(',')
+                    .append(data.key("region").level(data.key("region").code(i))).append(',')
+                    .append(year[i] < 2005 ? "a" : "b").append(',').append(data.numeric("x1")[i]).append(',')
+                    .append(data.numeric("x2")[i]).append(',').append(data.numeric("y")[i]).append(',')
+                    .append(w[i]).append('\n');
+        }
+        Path in = dir.resolve("stacked.csv");
+        Path out = dir.resolve("reference.csv");
+        Files.writeString(in, csv.toString(), StandardCharsets.UTF_8);
+        RScript.run(SubsampleComparisonTest.class, "compare_terms_reference.R", dir, in.toString(), out.toString());
+        Columns ref = TestData.readCsv(out);
+        ModelSpec spec = ModelSpec.builder("y", List.of("x1", "x2")).time("year")
+                .absorb(List.of(FixedEffectTerm.of("id"), FixedEffectTerm.of("year"), FixedEffectTerm.of("region", "year")))
+                .weights("w").cluster(List.of("id")).convention(Convention.AREG).build();
+        ComparisonResult r = SubsampleComparison.compare(data, spec, SplitSpec.byBreak("year", 2005),
+                ProgressMonitor.NONE);
+        double[] b = r.pooled().coefficients();
+        double[][] vp = r.pooled().vcov();
+        double[][] vs = r.suest().vcov();
+        double[] est = ref.numeric("estimate");
+        for (int i = 0; i < 4; i++) {
+            assertClose(est[i], b[i], 1e-8, "estimate " + i);
+            assertClose(est[i], r.suest().coefficients()[i], 1e-8, "suest estimate " + i);
+            for (int j = 0; j < 4; j++) {
+                double scale = Math.sqrt(vs[i][i] * vs[j][j]);
+                assertCloseScaled(ref.numeric("cr1_" + (j + 1))[i], vp[i][j], scale, 1e-8, "pooled " + i + "," + j);
+                assertCloseScaled(ref.numeric("suest_" + (j + 1))[i], vs[i][j], scale, 1e-8, "suest " + i + "," + j);
+            }
+        }
+        // the weights matter: unweighted, the estimates move
+        ComparisonResult u = SubsampleComparison.compare(data, spec.toBuilder().weights(null).build(),
+                SplitSpec.byBreak("year", 2005), ProgressMonitor.NONE);
+        assertTrue(Math.abs(u.pooled().coefficients()[0] - b[0]) > 1e-4, "weighted and unweighted differ");
     }
 
     @Test
