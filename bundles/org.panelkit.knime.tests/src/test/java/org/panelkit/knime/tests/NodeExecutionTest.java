@@ -38,6 +38,10 @@ import org.knime.core.node.workflow.FlowVariable;
 import org.knime.core.node.workflow.NodeID;
 import org.knime.core.node.workflow.NodeMessage;
 import org.knime.core.node.workflow.WorkflowManager;
+import org.panelkit.engine.ProgressMonitor;
+import org.panelkit.engine.compare.CoefficientDifference;
+import org.panelkit.engine.compare.Comparison;
+import org.panelkit.engine.compare.ComparisonResult;
 import org.panelkit.engine.compare.SubsampleComparison;
 import org.panelkit.engine.data.ColumnSource;
 import org.panelkit.engine.data.Columns;
@@ -50,10 +54,12 @@ import org.panelkit.engine.report.ModelSummary;
 import org.panelkit.engine.report.RegressionTable;
 import org.panelkit.engine.smooth.PanelSmoothing;
 import org.panelkit.engine.smooth.SmoothingSpec;
+import org.panelkit.engine.split.SplitSpec;
 import org.panelkit.engine.vcov.Convention;
 import org.panelkit.engine.vcov.VcovType;
 import org.panelkit.knime.compare.CoefficientDifferenceTestNodeFactory;
 import org.panelkit.knime.compare.CoefficientDifferenceTestParameters;
+import org.panelkit.knime.node.FixedEffectTermParameters;
 import org.panelkit.knime.describe.PanelDiagnosticsNodeFactory;
 import org.panelkit.knime.describe.PanelDiagnosticsParameters;
 import org.panelkit.knime.interpolation.PanelInterpolationNodeFactory;
@@ -273,9 +279,9 @@ class NodeExecutionTest {
     void regressionWithAdditionalFixedEffectsAndWeightsEqualsEngine() {
         NodeID id = regression("exports", X);
         edit(m_wfm, id, PanelRegressionParameters.class, p -> p
-            .set("m_additionalFixedEffects", new PanelRegressionParameters.FixedEffectTermParameters[]{
-                new PanelRegressionParameters.FixedEffectTermParameters("region", "year"),
-                new PanelRegressionParameters.FixedEffectTermParameters("year")}) // absorbed once
+            .set("m_additionalFixedEffects", new FixedEffectTermParameters[]{
+                new FixedEffectTermParameters("region", "year"),
+                new FixedEffectTermParameters("year")}) // absorbed once
             .set("m_weighted", true).set("m_weightColumn", "population"));
         executeAndCheckSpecs(id);
 
@@ -312,12 +318,12 @@ class NodeExecutionTest {
         edit(m_wfm, id, PanelRegressionParameters.class, p -> p.set("m_weightColumn", "region"));
         assertConfigureError(id, "'region'", "not numeric"); // the fix (choose a numeric weight column): resolution
         edit(m_wfm, id, PanelRegressionParameters.class, p -> p.set("m_weighted", false)
-            .set("m_additionalFixedEffects", new PanelRegressionParameters.FixedEffectTermParameters[]{
-                new PanelRegressionParameters.FixedEffectTermParameters("district", "year")}));
+            .set("m_additionalFixedEffects", new FixedEffectTermParameters[]{
+                new FixedEffectTermParameters("district", "year")}));
         assertConfigureError(id, "district", "additional fixed effect 1");
         edit(m_wfm, id, PanelRegressionParameters.class, p -> p
-            .set("m_additionalFixedEffects", new PanelRegressionParameters.FixedEffectTermParameters[]{
-                new PanelRegressionParameters.FixedEffectTermParameters()}));
+            .set("m_additionalFixedEffects", new FixedEffectTermParameters[]{
+                new FixedEffectTermParameters()}));
         assertConfigureError(id, "dditional fixed effect 1 has no column");
     }
 
@@ -696,6 +702,45 @@ class NodeExecutionTest {
         assertTrue(suest, "suest rows");
         assertNotNull(SubsampleComparison.class);
         reexecuteGivesSameTables(id);
+    }
+
+    /**
+     * Issue 12 in the Coefficient Difference Test: additional fixed effects (region-by-year) and analytic weights
+     * (population). Every difference, pooled and suest, is the engine's comparison with the same terms and weights;
+     * the weights are used (unweighted, the differences move).
+     */
+    @Test
+    void differenceTestWithAdditionalFixedEffectsAndWeightsEqualsEngine() {
+        NodeID id = node(new CoefficientDifferenceTestNodeFactory(), m_source);
+        edit(m_wfm, id, CoefficientDifferenceTestParameters.class, p -> p.set("m_y", "exports")
+            .set("m_regressors", new String[]{"gdp", "fdi"}).set("m_entity", "province").set("m_time", "year")
+            .set("m_split", "BREAK_YEAR").set("m_breakYear", 2017)
+            .set("m_additionalFixedEffects", new FixedEffectTermParameters[]{
+                new FixedEffectTermParameters("region", "year")})
+            .set("m_weighted", true).set("m_weightColumn", "population"));
+        executeAndCheckSpecs(id);
+        ModelSpec spec = study("exports", "gdp", "fdi").absorb(List.of(FixedEffectTerm.of("province"),
+            FixedEffectTerm.of("year"), FixedEffectTerm.parse("region^year"))).weights("population")
+            .cluster(List.of("province")).build();
+        ComparisonResult r = SubsampleComparison.compare(engineData(), spec, SplitSpec.byBreak("year", 2017),
+            ProgressMonitor.NONE);
+        var diffs = rows(table(m_wfm, id, 0));
+        assertEquals(4, diffs.size(), "2 terms x (pooled, suest)");
+        for (int row = 0; row < diffs.size(); row++) {
+            Comparison c = "suest".equals(diffs.string(row, "method")) ? r.suest() : r.pooled();
+            String term = diffs.string(row, "term");
+            CoefficientDifference d = c.differences().stream().filter(x -> x.term().equals(term)).findFirst()
+                .orElseThrow();
+            close(d.estimate(), diffs.number(row, "difference"), c.method() + " difference " + term);
+            close(d.stdError(), diffs.number(row, "std_error"), c.method() + " se " + term);
+        }
+        ComparisonResult unweighted = SubsampleComparison.compare(engineData(), spec.toBuilder().weights(null).build(),
+            SplitSpec.byBreak("year", 2017), ProgressMonitor.NONE);
+        assertTrue(Math.abs(unweighted.pooled().differences().get(0).estimate()
+            - r.pooled().differences().get(0).estimate()) > 1e-6, "the weights change the differences");
+        reexecuteGivesSameTables(id);
+        edit(m_wfm, id, CoefficientDifferenceTestParameters.class, p -> p.set("m_weightColumn", ""));
+        assertConfigureError(id, "weight column");
     }
 
     @Test

@@ -7,9 +7,11 @@ import org.knime.core.webui.node.dialog.defaultdialog.widget.Modification;
 import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.NodeParametersInput;
 import org.knime.node.parameters.Widget;
+import org.knime.node.parameters.array.ArrayWidget;
 import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
 import org.knime.node.parameters.layout.Section;
+import org.knime.node.parameters.migration.Migrate;
 import org.knime.node.parameters.persistence.Persist;
 import org.knime.node.parameters.updates.Effect;
 import org.knime.node.parameters.updates.Effect.EffectType;
@@ -22,7 +24,9 @@ import org.knime.node.parameters.widget.choices.Label;
 import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
 import org.knime.node.parameters.widget.choices.filter.TwinlistWidget;
 import org.panelkit.knime.node.ColumnChoices;
+import org.panelkit.knime.node.FixedEffectTermParameters;
 import org.panelkit.knime.node.ModelOptionsParameters;
+import org.panelkit.knime.node.WeightsAndTerms;
 import org.panelkit.knime.support.ColumnGuess;
 import org.panelkit.knime.support.compare.DifferenceTestOptions;
 import org.panelkit.knime.support.fe.RegressionOptions;
@@ -31,7 +35,9 @@ import org.panelkit.knime.table.KnimeTables;
 
 /**
  * Dialog and settings of the Coefficient Difference Test node (settings keys in docs/knime-nodes.md; the model options
- * are the shared group {@link ModelOptionsParameters}, narrowed by {@link DifferenceTestModel}).
+ * are the shared group {@link ModelOptionsParameters}, narrowed by {@link DifferenceTestModel}; additional fixed effects
+ * and analytic weights as in the Panel Regression node, {@link WeightsAndTerms}, added later: settings saved without
+ * them load unweighted, with no additional terms).
  */
 @SuppressWarnings("restriction") // Modification is exported x-internal by org.knime.core.ui (5.7 - 5.11)
 public final class CoefficientDifferenceTestParameters implements NodeParameters {
@@ -78,6 +84,31 @@ public final class CoefficientDifferenceTestParameters implements NodeParameters
     @Persist(configKey = ModelOptionsParameters.KEY)
     @Modification(DifferenceTestModel.class)
     ModelOptionsParameters m_model = new ModelOptionsParameters();
+
+    @Layout(ModelSection.class)
+    @Widget(title = WeightsAndTerms.ADDITIONAL_FE_TITLE, description = WeightsAndTerms.ADDITIONAL_FE_DESCRIPTION
+        + " In the pooled model every term is interacted with the subsample, as the entity and time effects are.")
+    @ArrayWidget(elementTitle = "Term", addButtonText = "Add fixed effect", showSortButtons = false)
+    @Migrate(loadDefaultIfAbsent = true)
+    @Persist(configKey = WeightsAndTerms.KEY_ADDITIONAL_FE)
+    FixedEffectTermParameters[] m_additionalFixedEffects =
+        new FixedEffectTermParameters[0];
+
+    @Layout(ModelSection.class)
+    @Widget(title = WeightsAndTerms.WEIGHTED_TITLE, description = WeightsAndTerms.WEIGHTED_DESCRIPTION
+        + " The separate fits and the pooled model are weighted; the stacked scores of SUEST are the weighted ones.")
+    @ValueReference(WeightsAndTerms.WeightedRef.class)
+    @Migrate(loadDefaultIfAbsent = true)
+    @Persist(configKey = WeightsAndTerms.KEY_WEIGHTED)
+    boolean m_weighted;
+
+    @Layout(ModelSection.class)
+    @Widget(title = WeightsAndTerms.WEIGHT_COLUMN_TITLE, description = WeightsAndTerms.WEIGHT_COLUMN_DESCRIPTION)
+    @ChoicesProvider(ColumnChoices.Numeric.class)
+    @Effect(predicate = WeightsAndTerms.IsWeighted.class, type = EffectType.SHOW)
+    @Migrate(loadDefaultIfAbsent = true)
+    @Persist(configKey = WeightsAndTerms.KEY_WEIGHTS)
+    String m_weightColumn = "";
 
     @Layout(SplitSection.class)
     @Widget(title = "Split by", description = "How rows are assigned to subsamples (as in the Panel Subsample "
@@ -129,7 +160,8 @@ public final class CoefficientDifferenceTestParameters implements NodeParameters
     DifferenceTestOptions toOptions(final DataTableSpec spec) {
         RegressionOptions model = m_model.applyTo(RegressionOptions.builder().y(m_y)
             .regressors(List.of(ColumnChoices.selectedNumeric(m_regressors, spec, "regressors"))).entity(m_entity)
-            .time(m_time)).build();
+            .time(m_time).additionalFixedEffects(WeightsAndTerms.terms(m_additionalFixedEffects))
+            .weights(WeightsAndTerms.weightColumn(m_weighted, m_weightColumn))).build();
         SplitOptions split = new SplitOptions(SplitOptions.Method.valueOf(m_split.name()), m_entity, m_time,
             m_breakYear, m_source, SplitOptions.DEFAULT_GROUP_COLUMN, m_mappingEntity, m_mappingGroup);
         return new DifferenceTestOptions(model, split);

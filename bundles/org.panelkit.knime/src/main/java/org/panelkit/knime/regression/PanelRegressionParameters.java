@@ -25,7 +25,9 @@ import org.knime.node.parameters.widget.choices.filter.TwinlistWidget;
 import org.knime.node.parameters.widget.text.TextInputWidget;
 import org.knime.node.parameters.widget.text.TextInputWidgetValidation.PatternValidation.IsNotEmptyValidation;
 import org.panelkit.knime.node.ColumnChoices;
+import org.panelkit.knime.node.FixedEffectTermParameters;
 import org.panelkit.knime.node.ModelOptionsParameters;
+import org.panelkit.knime.node.WeightsAndTerms;
 import org.panelkit.knime.support.ColumnGuess;
 import org.panelkit.knime.support.fe.RegressionOptions;
 import org.panelkit.knime.table.KnimeTables;
@@ -43,9 +45,7 @@ public final class PanelRegressionParameters implements NodeParameters {
     /** Settings keys (documented in docs/knime-nodes.md). */
     static final String KEY_Y = "y_column", KEY_X = "regressors", KEY_ENTITY = "entity_column",
             KEY_TIME = "time_column", KEY_CONSTANT = "constant", KEY_SINGLETONS = "drop_singletons",
-            KEY_RESIDUAL = "residual_column", KEY_FITTED = "fitted_column", KEY_APPEND_RESIDUALS = "append_residuals",
-            KEY_WEIGHTED = "weighted", KEY_WEIGHTS = "weight_column", KEY_ADDITIONAL_FE = "additional_fixed_effects",
-            KEY_TERM_COLUMNS = "columns";
+            KEY_RESIDUAL = "residual_column", KEY_FITTED = "fitted_column", KEY_APPEND_RESIDUALS = "append_residuals";
 
     @Section(title = "Model")
     interface ModelSection {
@@ -104,21 +104,18 @@ public final class PanelRegressionParameters implements NodeParameters {
     boolean m_constant = true;
 
     @Layout(ModelSection.class)
-    @Widget(title = "Weighted regression", description = "Weight the observations with analytic weights from a "
-        + "numeric column, as Stata's [aweight = w] (reghdfe) and fixest's weights = ~w: the estimates are weighted "
-        + "least squares and every standard error is computed on the weighted data. Rows with weight 0 are dropped "
-        + "(counted in the model statistics), a negative weight is an error, a missing weight removes the row.")
-    @ValueReference(WeightedRef.class)
+    @Widget(title = WeightsAndTerms.WEIGHTED_TITLE, description = WeightsAndTerms.WEIGHTED_DESCRIPTION)
+    @ValueReference(WeightsAndTerms.WeightedRef.class)
     @Migrate(loadDefaultIfAbsent = true)
-    @Persist(configKey = KEY_WEIGHTED)
+    @Persist(configKey = WeightsAndTerms.KEY_WEIGHTED)
     boolean m_weighted;
 
     @Layout(ModelSection.class)
-    @Widget(title = "Weight column", description = "The numeric column of analytic weights (0 or more).")
+    @Widget(title = WeightsAndTerms.WEIGHT_COLUMN_TITLE, description = WeightsAndTerms.WEIGHT_COLUMN_DESCRIPTION)
     @ChoicesProvider(ColumnChoices.Numeric.class)
-    @Effect(predicate = IsWeighted.class, type = EffectType.SHOW)
+    @Effect(predicate = WeightsAndTerms.IsWeighted.class, type = EffectType.SHOW)
     @Migrate(loadDefaultIfAbsent = true)
-    @Persist(configKey = KEY_WEIGHTS)
+    @Persist(configKey = WeightsAndTerms.KEY_WEIGHTS)
     String m_weightColumn = "";
 
     /* ------------------------------------------ fixed effects and standard errors */
@@ -128,16 +125,12 @@ public final class PanelRegressionParameters implements NodeParameters {
     ModelOptionsParameters m_model = new ModelOptionsParameters();
 
     @Layout(StandardErrorSection.class)
-    @Widget(title = "Additional fixed effects", description = "Further fixed effects absorbed in addition to those "
-        + "chosen under 'Fixed effects' (as reghdfe's absorb(province year region#year) or fixest's | province + "
-        + "year + region^year). Each term is one column (its levels' effects) or several columns (the effects of "
-        + "their interaction: one level per combination present, e.g. region and year for region-by-year effects). "
-        + "String or integer columns. A term equal to the entity or time effects already absorbed is absorbed once. "
-        + "With additional terms, 'Fixed effects' None absorbs the additional terms only.")
+    @Widget(title = WeightsAndTerms.ADDITIONAL_FE_TITLE, description = WeightsAndTerms.ADDITIONAL_FE_DESCRIPTION)
     @ArrayWidget(elementTitle = "Term", addButtonText = "Add fixed effect", showSortButtons = false)
     @Migrate(loadDefaultIfAbsent = true)
-    @Persist(configKey = KEY_ADDITIONAL_FE)
-    FixedEffectTermParameters[] m_additionalFixedEffects = new FixedEffectTermParameters[0];
+    @Persist(configKey = WeightsAndTerms.KEY_ADDITIONAL_FE)
+    FixedEffectTermParameters[] m_additionalFixedEffects =
+        new FixedEffectTermParameters[0];
 
     /* -------------------------------------------------- sample and output */
 
@@ -194,63 +187,14 @@ public final class PanelRegressionParameters implements NodeParameters {
         RegressionOptions.Builder b = RegressionOptions.builder().y(m_y)
             .regressors(List.of(ColumnChoices.selectedNumeric(m_regressors, spec, "regressors"))).entity(m_entity)
             .time(m_time).constant(m_constant).dropSingletons(m_dropSingletons).appendResiduals(m_appendResiduals)
-            .residualColumn(m_residualColumn).fittedColumn(m_fittedColumn).additionalFixedEffects(additionalTerms())
-            .weights(m_weighted ? weightColumnOrFail() : null);
+            .residualColumn(m_residualColumn).fittedColumn(m_fittedColumn).additionalFixedEffects(WeightsAndTerms.terms(m_additionalFixedEffects))
+            .weights(WeightsAndTerms.weightColumn(m_weighted, m_weightColumn));
         return m_model.applyTo(b).build();
-    }
-
-    private String weightColumnOrFail() {
-        if (m_weightColumn == null || m_weightColumn.isBlank()) {
-            throw new IllegalArgumentException("no weight column selected: choose a numeric weight column or turn "
-                + "'Weighted regression' off");
-        }
-        return m_weightColumn;
-    }
-
-    /** The additional fixed-effect terms as lists of columns. */
-    List<List<String>> additionalTerms() {
-        List<List<String>> terms = new java.util.ArrayList<>();
-        if (m_additionalFixedEffects != null) {
-            for (FixedEffectTermParameters t : m_additionalFixedEffects) {
-                terms.add(t == null || t.m_columns == null ? List.of() : java.util.Arrays.asList(t.m_columns));
-            }
-        }
-        return terms;
-    }
-
-    /**
-     * One additional fixed-effect term: one column, or several columns for the effects of their interaction. Saved
-     * as {@code additional_fixed_effects/<i>/columns} (a string array), i = 0, 1, ...
-     */
-    public static final class FixedEffectTermParameters implements NodeParameters {
-        @Widget(title = "Columns", description = "One column, or several for their interaction (e.g. region and "
-            + "year: region-by-year effects).")
-        @ChoicesProvider(ColumnChoices.Keys.class)
-        @Persist(configKey = KEY_TERM_COLUMNS)
-        String[] m_columns = new String[0];
-
-        FixedEffectTermParameters() {
-        }
-
-        /** A term of the given columns (several: their interaction). */
-        public FixedEffectTermParameters(final String... columns) {
-            m_columns = columns.clone();
-        }
     }
 
     /* ------------------------------------------------------- effects on widgets */
 
     static final class AppendResidualsRef implements ParameterReference<Boolean> {
-    }
-
-    static final class WeightedRef implements ParameterReference<Boolean> {
-    }
-
-    static final class IsWeighted implements EffectPredicateProvider {
-        @Override
-        public EffectPredicate init(final PredicateInitializer i) {
-            return i.getBoolean(WeightedRef.class).isTrue();
-        }
     }
 
     static final class AppendsResiduals implements EffectPredicateProvider {
