@@ -152,6 +152,8 @@ final class InferenceJson {
         o.addProperty("rng", "java.util.SplittableRandom");
         o.add("level", num(r.spec().model().level()));
         o.addProperty("convention", r.spec().model().convention().key());
+        o.addProperty("fe", r.spec().model().feKey());
+        o.addProperty("weights", r.spec().model().weights()); // null (left out) when unweighted
         JsonArray meds = new JsonArray();
         for (MediatorResult m : r.mediators()) {
             JsonObject mj = new JsonObject();

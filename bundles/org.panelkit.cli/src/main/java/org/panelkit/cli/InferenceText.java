@@ -135,7 +135,10 @@ final class InferenceText {
         line(sb, "Mediation (three-step, fixed effects): %s -> mediator -> %s%s", r.spec().x(), r.spec().y(),
                 r.spec().controls().isEmpty() ? "" : "; controls " + String.join(", ", r.spec().controls()));
         FixedEffectsResult f0 = r.mediators().get(0).totalFit();
-        line(sb, "Effects: %s; std. errors: %s", f0.spec().effects().key(), f0.variance().description());
+        line(sb, "Effects: %s; std. errors: %s", f0.spec().feKey(), f0.variance().description());
+        if (f0.spec().weights() != null) {
+            line(sb, "Analytic weights: %s", f0.spec().weights());
+        }
         Convention conv = r.spec().model().convention();
         line(sb, "Convention: %s (%s)", conv.key(), ModelText.conventionSource(conv));
         ModelSpec ms = r.spec().model();

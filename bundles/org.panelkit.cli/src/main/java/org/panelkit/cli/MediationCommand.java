@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
             "  panelkit mediation --data Produc.csv --y ln_gsp --x ln_pc --mediators \\",
             "      ln_emp,ln_pcap --controls unemp --entity state --time year",
             "  panelkit mediation --data panel.csv --y TU --x IC --mediators TC,TE,KS \\",
-            "      --entity province --time year --mediation-reps 1999 --format json"},
+            "      --entity province --time year --mediation-reps 1999 --format json",
+            "  panelkit mediation --data firms.csv --y y --x x --mediators m --weights w \\",
+            "      --fe firm,year,industry^year --cluster firm"},
         description = "Mediation analysis with fixed effects: total, direct and indirect effects for each mediator, "
                 + "Sobel test, cluster bootstrap (percentile and bias-corrected) intervals of a*b.")
 final class MediationCommand implements Callable<Integer> {
@@ -67,9 +69,7 @@ final class MediationCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE})")
     long seed;
 
-    /** Not available here: refused with a message (analytic weights are an option of fe). */
-    @Option(names = "--weights", hidden = true, paramLabel = "COL",
-            description = "not available in mediation: analytic weights are for panelkit fe and compare")
+    @Option(names = "--weights", paramLabel = "COL", description = ModelOptions.WEIGHTS_DESCRIPTION)
     String weights;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
@@ -98,7 +98,7 @@ final class MediationCommand implements Callable<Integer> {
             reps = repsAlias;
         }
         model.vcov = vcov;
-        model.refuseFeOnlyFeatures("mediation", weights);
+        model.weights = weights;
         MediationSpec m = MediationSpec.builder(model.y, x, mediators).controls(controls)
                 .model(model.spec(VcovType.fromKey(model.vcov))).reps(reps).seed(seed).build();
         ConsoleProgress monitor = new ConsoleProgress(spec.commandLine().getErr(),

@@ -39,10 +39,9 @@ final class ModelOptions {
     String time;
 
     @Option(names = "--fe", defaultValue = "twoway", paramLabel = "twoway|entity|time|none|TERMS",
-            description = "fixed effects: twoway (entity and time), entity, time, none (pooled OLS), or, in fe and "
-                    + "compare, a list of terms: firm,year,industry^year for example, separated by commas, each a "
-                    + "column or an interaction of columns joined by ^ (reghdfe's # is accepted) "
-                    + "(default: ${DEFAULT-VALUE})")
+            description = "fixed effects: twoway (entity and time), entity, time, none (pooled OLS), or terms "
+                    + "separated by commas, for example firm,year,industry^year; each term a column or an interaction "
+                    + "of columns joined by ^ (reghdfe's # is accepted) (default: ${DEFAULT-VALUE})")
     String fe;
 
     @Option(names = "--no-constant", description = "pooled OLS without intercept (--fe none only; default: with intercept)")
@@ -51,12 +50,12 @@ final class ModelOptions {
     /** The variance estimator's key (each command declares its own --vcov with the values it takes). */
     String vcov = "cluster";
 
-    /** The help text of --weights, where a command takes analytic weights (fe, compare). */
+    /** The help text of --weights (fe, compare, mediation). */
     static final String WEIGHTS_DESCRIPTION = "analytic weights (Stata aweight, fixest weights=): a numeric column, "
             + "weighted least squares and every standard error on the weighted data; rows with weight 0 are dropped "
             + "and counted, negative weights are an error, a missing weight drops the row (default: unweighted)";
 
-    /** The analytic-weight column ({@code --weights COL} of fe and compare), or null. */
+    /** The analytic-weight column ({@code --weights COL}), or null. */
     String weights;
 
     @Option(names = "--delimiter", paramLabel = "auto|comma|semicolon|tab", description = CsvDialect.HELP)
@@ -178,21 +177,6 @@ final class ModelOptions {
             break;
         default:
             break;
-        }
-    }
-
-    /**
-     * For {@code mediation}, whose cluster bootstrap works with the entity and time effects only: a list of
-     * fixed-effect terms or analytic weights is an error naming the command.
-     */
-    void refuseFeOnlyFeatures(String command, String weightsColumn) {
-        if (effects() == Effects.TERMS) {
-            throw new IllegalArgumentException(command + " takes --fe twoway, entity, time or none; a list of "
-                    + "fixed-effect terms (--fe " + fe.strip() + ") is for panelkit fe and compare");
-        }
-        if (weightsColumn != null) {
-            throw new IllegalArgumentException(command + " does not take --weights (analytic weights are for "
-                    + "panelkit fe and compare)");
         }
     }
 

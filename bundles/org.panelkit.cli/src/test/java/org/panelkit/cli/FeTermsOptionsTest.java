@@ -193,14 +193,13 @@ class FeTermsOptionsTest {
         assertTrue(examples.contains("--fe state,year,region^year"), examples);
         assertTrue(examples.contains("--weights emp"), examples);
         assertTrue(examples.contains("--boot-weights webb"), examples);
-        // compare takes analytic weights and term lists, mediation neither (and says so)
+        // compare and mediation take analytic weights and term lists too
         String compare = CliRunner.run("compare", "--help").out;
         assertTrue(compare.contains("--weights=COL"), compare);
         assertTrue(compare.contains("--fe firm,year,industry^year"), compare);
         String mediation = CliRunner.run("mediation", "--help").out;
-        assertFalse(mediation.contains("--weights"), mediation);
-        assertTrue(mediation.replaceAll("\\s+", " ").contains("or, in fe and compare, a list of terms"),
-                mediation);
+        assertTrue(mediation.contains("--weights=COL"), mediation);
+        assertTrue(mediation.contains("--fe firm,year,industry^year"), mediation);
     }
 
     @ParameterizedTest
@@ -252,17 +251,42 @@ class FeTermsOptionsTest {
         }
     }
 
+    /**
+     * mediation with a list of terms naming the shorthand's columns gives the shorthand's numbers, bootstrap included
+     * (the term model is re-fitted on every resample, the shorthand uses cluster cross-products); with a third term
+     * and weights it runs and says what it absorbed and weighted.
+     */
     @Test
-    void mediationRefusesTermListsAndWeights() {
-        List<String> base = new ArrayList<>(List.of("mediation", "--data", produc(), "--y", "ln_gsp", "--entity",
-                "state", "--time", "year", "--x", "ln_pc", "--mediators", "ln_emp", "--mediation-reps", "0"));
-        List<String> terms = new ArrayList<>(base);
-        terms.addAll(List.of("--fe", "state,year,region^year"));
-        assertOneError(CliRunner.run(terms.toArray(new String[0])), "mediation takes --fe twoway, entity, time or none",
-                "is for panelkit fe and compare");
-        List<String> weights = new ArrayList<>(base);
-        weights.addAll(List.of("--weights", "emp"));
-        assertOneError(CliRunner.run(weights.toArray(new String[0])), "mediation does not take --weights");
+    void mediationTakesTermListsAndWeights() {
+        List<String> base = List.of("mediation", "--data", produc(), "--y", "ln_gsp", "--x", "ln_pc", "--mediators",
+                "ln_emp", "--cluster", "state", "--mediation-reps", "99", "--format", "json");
+        List<String> shorthand = new ArrayList<>(base);
+        shorthand.addAll(List.of("--entity", "state", "--time", "year"));
+        List<String> listed = new ArrayList<>(base);
+        listed.addAll(List.of("--fe", "state,year"));
+        JsonObject a = json(CliRunner.run(shorthand.toArray(new String[0]))).getAsJsonArray("mediators").get(0)
+                .getAsJsonObject();
+        JsonObject b = json(CliRunner.run(listed.toArray(new String[0]))).getAsJsonArray("mediators").get(0)
+                .getAsJsonObject();
+        double ab = a.get("indirect_ab").getAsDouble();
+        assertEquals(ab, b.get("indirect_ab").getAsDouble(), 1e-12 * Math.abs(ab));
+        for (String f : List.of("std_error", "z0")) {
+            double x = a.getAsJsonObject("bootstrap").get(f).getAsDouble();
+            assertEquals(x, b.getAsJsonObject("bootstrap").get(f).getAsDouble(), 1e-9 * Math.abs(x), "bootstrap " + f);
+        }
+        List<String> weighted = new ArrayList<>(base);
+        weighted.addAll(List.of("--fe", "state,year,region^year", "--weights", "emp"));
+        JsonObject w = json(CliRunner.run(weighted.toArray(new String[0])));
+        assertEquals("state,year,region^year", w.get("fe").getAsString());
+        assertEquals("emp", w.get("weights").getAsString());
+        assertTrue(Math.abs(w.getAsJsonArray("mediators").get(0).getAsJsonObject().get("indirect_ab").getAsDouble()
+                - ab) > 1e-6, "another model");
+        List<String> text = new ArrayList<>(weighted);
+        text.set(text.indexOf("json"), "text");
+        CliRunner t = CliRunner.run(text.toArray(new String[0]));
+        assertEquals(0, t.code, t.toString());
+        assertTrue(t.out.contains("Effects: state,year,region^year; std. errors: cluster-robust by state"), t.out);
+        assertTrue(t.out.contains("\nAnalytic weights: emp\n"), t.out);
     }
 
     /**

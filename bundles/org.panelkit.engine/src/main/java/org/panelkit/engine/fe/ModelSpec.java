@@ -119,23 +119,6 @@ public final class ModelSpec {
         return b.build();
     }
 
-    /**
-     * Refuses a model with a list of fixed-effect terms or weights for a procedure built on the entity/time
-     * models only.
-     *
-     * @throws org.panelkit.engine.PanelKitException naming the procedure and what it does not support
-     */
-    public static void requireEntityTimeModel(ModelSpec spec, String procedure) {
-        if (spec.effects() == Effects.TERMS) {
-            throw new org.panelkit.engine.PanelKitException(procedure + " supports the fixed effects twoway, entity, "
-                    + "time or none, not a list of terms (" + spec.feKey() + ")");
-        }
-        if (spec.weights() != null) {
-            throw new org.panelkit.engine.PanelKitException(procedure + " does not support weights (" + spec.weights()
-                    + ")");
-        }
-    }
-
     public Builder toBuilder() {
         Builder b = new Builder(y, x).entity(entity).time(time).effects(effects).constant(constant).vcov(vcov)
                 .cluster(cluster).convention(convention).dkLag(dkLag).level(level).dropSingletons(dropSingletons)

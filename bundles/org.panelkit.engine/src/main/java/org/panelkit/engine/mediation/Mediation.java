@@ -10,6 +10,8 @@ import org.panelkit.engine.ProgressMonitor;
 import org.panelkit.engine.data.ColumnSource;
 import org.panelkit.engine.data.KeyColumn;
 import org.panelkit.engine.fe.Coefficient;
+import org.panelkit.engine.fe.Effects;
+import org.panelkit.engine.fe.FixedEffectTerm;
 import org.panelkit.engine.fe.FixedEffectsRegression;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.fe.ModelSpec;
@@ -28,7 +30,12 @@ import org.panelkit.engine.vcov.VcovType;
  * two clusters with distinct entities. Equations (2) and (3) are re-estimated with the same fixed effects
  * (point estimates only) giving a* b* and, with c* = c'* + a* b*, the proportion a* b* / c*. The re-estimation
  * works on cluster-level cross-products ({@link ClusterCrossProducts}): O(G d^2 + d^3) per replication for d
- * variables and dummies instead of a pass over the stacked rows.
+ * variables and dummies instead of a pass over the stacked rows. Models with a list of fixed-effect terms or analytic
+ * weights are re-estimated on each stacked resample instead ({@link FixedEffectsRegression}, point estimates only),
+ * every term keeping its levels: giving a duplicated cluster's levels one copy per draw would not change a point
+ * estimate (the resampled data are the same in both copies, so the least-squares fit with one effect per copy has
+ * equal effects for the two copies, the fit with one shared effect), only degrees of freedom, which the bootstrap
+ * does not use. The entity still gets one level per draw, so that (entity, period) pairs stay unique.
  */
 public final class Mediation {
     private static final int CHUNK = 64;
@@ -45,7 +52,6 @@ public final class Mediation {
      *        cluster cross-products (the definition; for tests)
      */
     static MediationResult analyze(ColumnSource data, MediationSpec spec, ProgressMonitor monitor, boolean refit) {
-        org.panelkit.engine.fe.ModelSpec.requireEntityTimeModel(spec.model(), "the mediation analysis");
         List<MediatorResult> out = new ArrayList<>();
         int m = spec.mediators().size();
         for (int i = 0; i < m; i++) {
@@ -86,6 +92,9 @@ public final class Mediation {
         numeric.add(spec.x());
         numeric.add(med);
         numeric.addAll(spec.controls());
+        if (model.weights() != null) {
+            numeric.add(model.weights());
+        }
         String unit = resamplingUnit(model);
         List<String> keys = new ArrayList<>();
         for (String k : new String[] {model.entity(), model.time(), unit}) {
@@ -94,6 +103,9 @@ public final class Mediation {
             }
         }
         keys.addAll(model.cluster().stream().filter(c -> !keys.contains(c)).toList());
+        for (FixedEffectTerm t : model.absorb()) {
+            keys.addAll(t.columns().stream().filter(c -> !keys.contains(c)).toList());
+        }
         int[] rows = completeRows(data, numeric, keys, med);
         ClusterSample sample = new ClusterSample(data, rows);
         monitor.progress(0, "mediator " + med + ": the three equations");
@@ -220,6 +232,8 @@ public final class Mediation {
                 draws[b][s] = rng.nextInt(g);
             }
         }
+        // the cross-products cover entity and period effects without weights; other models are re-fitted
+        boolean crossProducts = !refit && model.effects() != Effects.TERMS && model.weights() == null;
         ModelSpec fast2 = pointOnly(eq2);
         ModelSpec fast3 = pointOnly(eq3);
         String entity = model.entity();
@@ -242,7 +256,7 @@ public final class Mediation {
             reg2[j - 2] = j;
             reg3[j - 1] = j;
         }
-        ClusterCrossProducts cp = refit ? null : new ClusterCrossProducts(sample, w, model, unitCodes, g);
+        ClusterCrossProducts cp = crossProducts ? new ClusterCrossProducts(sample, w, model, unitCodes, g) : null;
         double[] ab = new double[reps];
         double[] prop = new double[reps];
         for (int from = 0; from < reps; from += CHUNK) {

@@ -51,11 +51,12 @@ public final class MediationSpec {
     public int reps() { return reps; }
     public long seed() { return seed; }
 
-    /** The equation {@code dep} on {@code regressors} with the template's settings. */
+    /**
+     * The equation {@code dep} on {@code regressors} with the template's settings (fixed effects or terms, weights,
+     * variance estimator, clusters, convention, level, singletons).
+     */
     ModelSpec equation(String dep, List<String> regressors) {
-        return ModelSpec.builder(dep, regressors).entity(model.entity()).time(model.time()).effects(model.effects())
-                .constant(model.constant()).vcov(model.vcov()).cluster(model.cluster()).convention(model.convention())
-                .dkLag(model.dkLag()).level(model.level()).dropSingletons(model.dropSingletons()).build();
+        return model.withVariables(dep, regressors);
     }
 
     /** Builder, validated by {@link #build()}. */

@@ -22,6 +22,7 @@ import org.panelkit.engine.data.Columns;
 import org.panelkit.engine.data.KeyColumn;
 import org.panelkit.engine.fe.Coefficient;
 import org.panelkit.engine.fe.Effects;
+import org.panelkit.engine.fe.FixedEffectTerm;
 import org.panelkit.engine.fe.FixedEffectsRegression;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.fe.ModelSpec;
@@ -208,6 +209,118 @@ class MediationTest {
                 }
             }
         }
+    }
+
+    /**
+     * A list of terms naming the entity and time columns is the two-way model: the re-fitted bootstrap of the term
+     * model gives the cross-product replicates of the shorthand (whose entities get one level per draw), also when
+     * the clusters are coarser than the entity and no entity column is named (the term keeps one level per
+     * province for both copies of a region drawn twice: the same point estimates).
+     */
+    @Test
+    void termListsNamingEntityAndTimeGiveTheShorthandsReplicates() {
+        Columns data = panel(9);
+        List<FixedEffectTerm> idYear = List.of(FixedEffectTerm.of("id"), FixedEffectTerm.of("year"));
+        ModelSpec byRegion = template().toBuilder().cluster(List.of("region")).build();
+        List<ModelSpec[]> pairs = List.of(
+                new ModelSpec[] {template(), template().toBuilder().absorb(idYear).build()},
+                new ModelSpec[] {byRegion, ModelSpec.builder("y", List.of("x")).absorb(idYear)
+                        .cluster(List.of("region")).build()});
+        for (ModelSpec[] pair : pairs) {
+            MediationResult[] res = new MediationResult[2];
+            for (int k = 0; k < 2; k++) {
+                res[k] = Mediation.analyze(data, MediationSpec.builder("y", "x", List.of("m1", "m2"))
+                        .controls(List.of("z")).model(pair[k]).reps(99).seed(31).build(), ProgressMonitor.NONE);
+            }
+            for (int m = 0; m < 2; m++) {
+                MediatorResult a = res[0].mediators().get(m);
+                MediatorResult b = res[1].mediators().get(m);
+                assertClose(a.indirect(), b.indirect(), 1e-12, "ab");
+                assertClose(a.sobelSe(), b.sobelSe(), 1e-10, "Sobel se");
+                assertEquals(a.clusters(), b.clusters());
+                for (int r = 0; r < a.replicates().length; r++) {
+                    assertClose(a.replicates()[r], b.replicates()[r], 1e-9, pair[1].cluster() + " mediator " + m
+                            + " replicate " + r);
+                }
+            }
+        }
+    }
+
+    /**
+     * Three terms (id, year, region^year) and analytic weights: the equations are the weighted fits with those
+     * terms, and a replicate is the weighted fit on the cluster resample built by hand (a province drawn twice is
+     * two provinces; the years and region-years are shared).
+     */
+    @Test
+    void weightedThreeTermReplicateIsTheResampleByHand() {
+        Columns base = panel(10);
+        int n = base.rowCount();
+        double[] w = new double[n];
+        SplittableRandom rw = new SplittableRandom(3);
+        for (int i = 0; i < n; i++) {
+            w[i] = 0.5 + 2 * rw.nextDouble();
+        }
+        Columns data = new Columns(n);
+        for (String c : List.of("id", "year", "x", "m1", "z", "y")) {
+            data.addNumeric(c, base.numeric(c));
+        }
+        data.addKey("region", base.key("region")).addNumeric("w", w);
+        List<FixedEffectTerm> terms = List.of(FixedEffectTerm.of("id"), FixedEffectTerm.of("year"),
+                FixedEffectTerm.of("region", "year"));
+        ModelSpec model = ModelSpec.builder("y", List.of("x")).absorb(terms).weights("w").cluster(List.of("id"))
+                .build();
+        MediatorResult m = Mediation.analyze(data, MediationSpec.builder("y", "x", List.of("m1"))
+                .controls(List.of("z")).model(model).reps(99).seed(5).build(), ProgressMonitor.NONE).mediators().get(0);
+        FixedEffectsResult a = FixedEffectsRegression.fit(data, model.withVariables("m1", List.of("x", "z")));
+        FixedEffectsResult b = FixedEffectsRegression.fit(data, model.withVariables("y", List.of("x", "m1", "z")));
+        assertClose(coef(a, "x").estimate(), m.a().estimate(), 1e-12, "a");
+        assertClose(coef(a, "x").stdError(), m.a().stdError(), 1e-12, "se a");
+        assertClose(coef(b, "m1").estimate(), m.b().estimate(), 1e-12, "b");
+        assertClose(m.total().estimate(), m.direct().estimate() + m.indirect(), 1e-11, "c = c' + ab (weighted)");
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int rep = 0; rep < 2; rep++) {
+            int[] drawn = new int[30];
+            for (int s2 = 0; s2 < 30; s2++) {
+                drawn[s2] = rng.nextInt(30);
+            }
+            Columns d = new Columns(n);
+            double[][] cols = new double[6][n];
+            String[] region = new String[n];
+            int p = 0;
+            for (int slot = 0; slot < 30; slot++) {
+                for (int k = 0; k < 21; k++) {
+                    int row = drawn[slot] * 21 + k;
+                    cols[0][p] = 1000 + slot;
+                    cols[1][p] = data.numeric("year")[row];
+                    cols[2][p] = data.numeric("x")[row];
+                    cols[3][p] = data.numeric("m1")[row];
+                    cols[4][p] = data.numeric("z")[row];
+                    cols[5][p] = w[row];
+                    region[p++] = data.key("region").level(data.key("region").code(row));
+                }
+            }
+            double[] y = new double[n];
+            p = 0;
+            for (int slot = 0; slot < 30; slot++) {
+                for (int k = 0; k < 21; k++) {
+                    y[p++] = data.numeric("y")[drawn[slot] * 21 + k];
+                }
+            }
+            d.addNumeric("id", cols[0]).addNumeric("year", cols[1]).addNumeric("x", cols[2]).addNumeric("m1", cols[3])
+                    .addNumeric("z", cols[4]).addNumeric("w", cols[5]).addNumeric("y", y)
+                    .addKey("region", KeyColumn.ofStrings("region", region));
+            ModelSpec hand = ModelSpec.builder("m1", List.of("x", "z")).absorb(terms).weights("w")
+                    .cluster(List.of("id")).build();
+            double aa = coef(FixedEffectsRegression.fit(d, hand), "x").estimate();
+            double bb = coef(FixedEffectsRegression.fit(d, hand.withVariables("y", List.of("x", "m1", "z"))), "m1")
+                    .estimate();
+            assertClose(aa * bb, m.replicates()[rep], 1e-9, "replicate " + rep);
+        }
+        // the weights matter
+        MediatorResult u = Mediation.analyze(data, MediationSpec.builder("y", "x", List.of("m1"))
+                .controls(List.of("z")).model(model.toBuilder().weights(null).build()).reps(0).build(),
+                ProgressMonitor.NONE).mediators().get(0);
+        assertTrue(Math.abs(u.indirect() - m.indirect()) > 1e-4, "weighted and unweighted differ");
     }
 
     @Test

@@ -50,6 +50,8 @@ import org.panelkit.engine.fe.FixedEffectTerm;
 import org.panelkit.engine.fe.FixedEffectsRegression;
 import org.panelkit.engine.fe.FixedEffectsResult;
 import org.panelkit.engine.fe.ModelSpec;
+import org.panelkit.engine.mediation.Mediation;
+import org.panelkit.engine.mediation.MediationSpec;
 import org.panelkit.engine.report.ModelSummary;
 import org.panelkit.engine.report.RegressionTable;
 import org.panelkit.engine.smooth.PanelSmoothing;
@@ -772,6 +774,40 @@ class NodeExecutionTest {
         close(estimate(total, "gdp"), out.number(0, "total"), "c");
         assertEquals(sample.rowCount(), (int)out.number(0, "n"));
         reexecuteGivesSameTables(id);
+    }
+
+    /**
+     * Issue 12 in the Mediation Analysis: additional fixed effects (region-by-year) and analytic weights (population):
+     * the node's paths, Sobel test and bootstrap are the engine's analysis with the same terms and weights (the same
+     * seed: the same draws), and configure names a missing weight column.
+     */
+    @Test
+    void mediationWithAdditionalFixedEffectsAndWeightsEqualsEngine() {
+        NodeID id = node(new MediationAnalysisNodeFactory(), m_source);
+        edit(m_wfm, id, MediationAnalysisParameters.class, p -> p.set("m_outcome", "exports")
+            .set("m_treatment", "gdp").set("m_mediators", new String[]{"fdi"})
+            .set("m_controls", new String[]{"gov_expenditure"}).set("m_entity", "province").set("m_time", "year")
+            .set("m_reps", 99).set("m_additionalFixedEffects", new FixedEffectTermParameters[]{
+                new FixedEffectTermParameters("region", "year")})
+            .set("m_weighted", true).set("m_weightColumn", "population"));
+        executeAndCheckSpecs(id);
+        var out = rows(table(m_wfm, id, 0));
+        ModelSpec model = study("exports", "gdp").absorb(List.of(FixedEffectTerm.of("province"),
+            FixedEffectTerm.of("year"), FixedEffectTerm.parse("region^year"))).weights("population")
+            .cluster(List.of("province")).build();
+        var m = Mediation.analyze(engineData(), MediationSpec.builder("exports", "gdp", List.of("fdi"))
+            .controls(List.of("gov_expenditure")).model(model).reps(99).build(), ProgressMonitor.NONE).mediators()
+            .get(0);
+        close(m.a().estimate(), out.number(0, "a"), "a");
+        close(m.b().estimate(), out.number(0, "b"), "b");
+        close(m.total().estimate(), out.number(0, "total"), "c");
+        close(m.indirect(), out.number(0, "indirect"), "ab");
+        close(m.sobelSe(), out.number(0, "sobel_se"), "Sobel se");
+        close(m.bootstrapSe(), out.number(0, "boot_se"), "bootstrap se");
+        assertEquals(m.observations(), (int)out.number(0, "n"));
+        reexecuteGivesSameTables(id);
+        edit(m_wfm, id, MediationAnalysisParameters.class, p -> p.set("m_weightColumn", ""));
+        assertConfigureError(id, "weight column");
     }
 
     private static double estimate(final FixedEffectsResult fit, final String term) {

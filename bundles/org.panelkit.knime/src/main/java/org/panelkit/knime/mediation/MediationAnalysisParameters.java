@@ -8,6 +8,10 @@ import org.knime.core.webui.node.dialog.defaultdialog.widget.Modification;
 import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.NodeParametersInput;
 import org.knime.node.parameters.Widget;
+import org.knime.node.parameters.array.ArrayWidget;
+import org.knime.node.parameters.migration.Migrate;
+import org.knime.node.parameters.updates.Effect;
+import org.knime.node.parameters.updates.Effect.EffectType;
 import org.knime.node.parameters.updates.ValueReference;
 import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
@@ -20,7 +24,9 @@ import org.knime.node.parameters.widget.number.NumberInputWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
 import org.panelkit.engine.mediation.MediationSpec;
 import org.panelkit.knime.node.ColumnChoices;
+import org.panelkit.knime.node.FixedEffectTermParameters;
 import org.panelkit.knime.node.ModelOptionsParameters;
+import org.panelkit.knime.node.WeightsAndTerms;
 import org.panelkit.knime.support.ColumnGuess;
 import org.panelkit.knime.support.fe.RegressionOptions;
 import org.panelkit.knime.support.mediation.MediationOptions;
@@ -28,7 +34,9 @@ import org.panelkit.knime.table.KnimeTables;
 
 /**
  * Dialog and settings of the Mediation Analysis node (settings keys in docs/knime-nodes.md; the model options are the
- * shared group {@link ModelOptionsParameters}, narrowed by {@link MediationModel}).
+ * shared group {@link ModelOptionsParameters}, narrowed by {@link MediationModel}; additional fixed effects and
+ * analytic weights as in the Panel Regression node, {@link WeightsAndTerms}, added later: settings saved without them
+ * load unweighted, with no additional terms).
  */
 @SuppressWarnings("restriction") // Modification is exported x-internal by org.knime.core.ui (5.7 - 5.11)
 public final class MediationAnalysisParameters implements NodeParameters {
@@ -94,6 +102,31 @@ public final class MediationAnalysisParameters implements NodeParameters {
     @Modification(MediationModel.class)
     ModelOptionsParameters m_model = new ModelOptionsParameters();
 
+    @Layout(ModelSection.class)
+    @Widget(title = WeightsAndTerms.ADDITIONAL_FE_TITLE, description = WeightsAndTerms.ADDITIONAL_FE_DESCRIPTION
+        + " Absorbed in each of the three equations; with additional terms the bootstrap re-fits equations (2) and "
+        + "(3) on each resample.")
+    @ArrayWidget(elementTitle = "Term", addButtonText = "Add fixed effect", showSortButtons = false)
+    @Migrate(loadDefaultIfAbsent = true)
+    @Persist(configKey = WeightsAndTerms.KEY_ADDITIONAL_FE)
+    FixedEffectTermParameters[] m_additionalFixedEffects = new FixedEffectTermParameters[0];
+
+    @Layout(ModelSection.class)
+    @Widget(title = WeightsAndTerms.WEIGHTED_TITLE, description = WeightsAndTerms.WEIGHTED_DESCRIPTION
+        + " All three equations and the bootstrap re-fits are weighted.")
+    @ValueReference(WeightsAndTerms.WeightedRef.class)
+    @Migrate(loadDefaultIfAbsent = true)
+    @Persist(configKey = WeightsAndTerms.KEY_WEIGHTED)
+    boolean m_weighted;
+
+    @Layout(ModelSection.class)
+    @Widget(title = WeightsAndTerms.WEIGHT_COLUMN_TITLE, description = WeightsAndTerms.WEIGHT_COLUMN_DESCRIPTION)
+    @ChoicesProvider(ColumnChoices.Numeric.class)
+    @Effect(predicate = WeightsAndTerms.IsWeighted.class, type = EffectType.SHOW)
+    @Migrate(loadDefaultIfAbsent = true)
+    @Persist(configKey = WeightsAndTerms.KEY_WEIGHTS)
+    String m_weightColumn = "";
+
     @Layout(BootstrapSection.class)
     @Widget(title = "Bootstrap replications", description = "Cluster-bootstrap replications (0 = none; else "
         + "99-1,000,000).")
@@ -123,8 +156,9 @@ public final class MediationAnalysisParameters implements NodeParameters {
         List<String> mediators = List.of(ColumnChoices.selectedNumeric(m_mediators, spec, "mediators"));
         List<String> controls = List.of(ColumnChoices.selectedNumeric(m_controls, spec, "controls"));
         RegressionOptions model = m_model.applyTo(RegressionOptions.builder().y(m_outcome)
-            .regressors(MediationOptions.regressors(m_treatment, mediators, controls)).entity(m_entity).time(m_time))
-            .build();
+            .regressors(MediationOptions.regressors(m_treatment, mediators, controls)).entity(m_entity).time(m_time)
+            .additionalFixedEffects(WeightsAndTerms.terms(m_additionalFixedEffects))
+            .weights(WeightsAndTerms.weightColumn(m_weighted, m_weightColumn))).build();
         return new MediationOptions(m_outcome, m_treatment, mediators, controls, model, m_reps, m_seed);
     }
 
