@@ -420,13 +420,24 @@ public final class SubsampleComparison {
         return v;
     }
 
-    /** The largest number of distinct periods of one entity in the compared rows (plm's DK lag rule). */
+    /**
+     * The largest number of distinct periods of one entity in the compared rows (plm's DK lag rule); without an
+     * entity column the number of distinct periods, as {@code panelkit fe} takes it.
+     */
     private static int maxPeriodsPerEntity(ColumnSource data, ModelSpec spec, List<int[]> rows) {
+        KeyColumn t = data.key(spec.time());
         if (spec.entity() == null) {
-            return 1;
+            java.util.Set<Integer> periods = new java.util.HashSet<>();
+            for (int[] r : rows) {
+                for (int i : r) {
+                    if (t.code(i) >= 0) {
+                        periods.add(t.code(i));
+                    }
+                }
+            }
+            return Math.max(1, periods.size());
         }
         KeyColumn e = data.key(spec.entity());
-        KeyColumn t = data.key(spec.time());
         Map<Integer, java.util.Set<Integer>> seen = new HashMap<>();
         for (int[] r : rows) {
             for (int i : r) {

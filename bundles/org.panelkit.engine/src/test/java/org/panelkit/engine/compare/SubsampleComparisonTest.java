@@ -277,6 +277,30 @@ class SubsampleComparisonTest {
     }
 
     /**
+     * Driscoll-Kraay with a list of terms and no entity column: the default lag comes from the number of periods (as
+     * panelkit fe takes it; with an entity, plm's rule on the periods per entity), and on a panel where both are 20 the
+     * comparison is the shorthand's.
+     */
+    @Test
+    void driscollKraayWithTermsAndNoEntityTakesTheLagFromThePeriods() {
+        Columns data = panel(16, 20, 11);
+        ComparisonResult a = SubsampleComparison.compare(data, model().vcov(VcovType.DRISCOLL_KRAAY).build(),
+                SplitSpec.byBreak("year", 2011), ProgressMonitor.NONE);
+        ComparisonResult b = SubsampleComparison.compare(data, ModelSpec.builder("y", List.of("x1", "x2")).time("year")
+                .absorb(List.of(FixedEffectTerm.of("id"), FixedEffectTerm.of("year")))
+                .vcov(VcovType.DRISCOLL_KRAAY).build(), SplitSpec.byBreak("year", 2011), ProgressMonitor.NONE);
+        assertTrue(b.suest().description().contains("lag 2"), b.suest().description()); // floor(20^(1/4)) = 2
+        assertEquals(a.suest().description(), b.suest().description());
+        double[][] va = a.suest().vcov();
+        double[][] vb = b.suest().vcov();
+        for (int i = 0; i < va.length; i++) {
+            for (int j = 0; j < va.length; j++) {
+                assertCloseScaled(va[i][j], vb[i][j], Math.sqrt(va[i][i] * va[j][j]), 1e-9, "DK suest " + i + "," + j);
+            }
+        }
+    }
+
+    /**
      * Three terms (id, year and region^year, in which year is nested) and analytic weights: the pooled model and
      * the stacked comparison against R's lm(weights = w) on the explicit fully interacted dummy regression with
      * sandwich::vcovCL.
