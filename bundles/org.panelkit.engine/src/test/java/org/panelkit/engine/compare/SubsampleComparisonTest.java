@@ -229,13 +229,20 @@ class SubsampleComparisonTest {
         ModelSpec spec = model().convention(Convention.AREG).build();
         ComparisonResult r = SubsampleComparison.compare(data, spec, SplitSpec.byBreak("year", 2005),
                 ProgressMonitor.NONE);
-        // R's order: x1:grpa, x1:grpb, x2:grpa, x2:grpb = term-major, as ours
-        double[] b = r.pooled().coefficients();
+        assertAgreesWithR(ref, r);
+    }
+
+    /**
+     * Both comparisons against R's reference table (compare_reference.R): estimates and both covariance matrices, in
+     * R's order x1:grpa, x1:grpb, x2:grpa, x2:grpb = term-major, as ours.
+     */
+    private static void assertAgreesWithR(Columns ref, ComparisonResult r) {
         double[][] vp = r.pooled().vcov();
         double[][] vs = r.suest().vcov();
         double[] est = ref.numeric("estimate");
         for (int i = 0; i < 4; i++) {
-            assertClose(est[i], b[i], 1e-8, "estimate " + i);
+            assertClose(est[i], r.pooled().coefficients()[i], 1e-8, "estimate " + i);
+            assertClose(est[i], r.suest().coefficients()[i], 1e-8, "suest estimate " + i);
             for (int j = 0; j < 4; j++) {
                 double scale = Math.sqrt(vs[i][i] * vs[j][j]);
                 assertCloseScaled(ref.numeric("cr1_" + (j + 1))[i], vp[i][j], scale, 1e-8, "pooled " + i + "," + j);
@@ -340,23 +347,12 @@ class SubsampleComparisonTest {
                 .weights("w").cluster(List.of("id")).convention(Convention.AREG).build();
         ComparisonResult r = SubsampleComparison.compare(data, spec, SplitSpec.byBreak("year", 2005),
                 ProgressMonitor.NONE);
-        double[] b = r.pooled().coefficients();
-        double[][] vp = r.pooled().vcov();
-        double[][] vs = r.suest().vcov();
-        double[] est = ref.numeric("estimate");
-        for (int i = 0; i < 4; i++) {
-            assertClose(est[i], b[i], 1e-8, "estimate " + i);
-            assertClose(est[i], r.suest().coefficients()[i], 1e-8, "suest estimate " + i);
-            for (int j = 0; j < 4; j++) {
-                double scale = Math.sqrt(vs[i][i] * vs[j][j]);
-                assertCloseScaled(ref.numeric("cr1_" + (j + 1))[i], vp[i][j], scale, 1e-8, "pooled " + i + "," + j);
-                assertCloseScaled(ref.numeric("suest_" + (j + 1))[i], vs[i][j], scale, 1e-8, "suest " + i + "," + j);
-            }
-        }
+        assertAgreesWithR(ref, r);
         // the weights matter: unweighted, the estimates move
         ComparisonResult u = SubsampleComparison.compare(data, spec.toBuilder().weights(null).build(),
                 SplitSpec.byBreak("year", 2005), ProgressMonitor.NONE);
-        assertTrue(Math.abs(u.pooled().coefficients()[0] - b[0]) > 1e-4, "weighted and unweighted differ");
+        assertTrue(Math.abs(u.pooled().coefficients()[0] - r.pooled().coefficients()[0]) > 1e-4,
+                "weighted and unweighted differ");
     }
 
     @Test
