@@ -24,7 +24,7 @@
 #   R_REPS      repetitions of the R reference (3 / 0); 0 skips R (worker-firm with R_REPS=1: about 9 minutes
 #               and 5.4 GB for R alone on the 2-core machine, 161 sweeps)
 #   PK_FE_OPTS  extra options for panelkit fe (e.g. "--convention fixest")
-#   PANELKIT_JAVA_OPTS  passed to the launcher (default there: -XX:+UseG1GC, no -Xmx)
+#   PANELKIT_JAVA_OPTS  passed to the launcher (default there: -XX:+UseG1GC -XX:InitialRAMPercentage=8, no -Xmx)
 #   BENCH_DIR   where the CSV is written (default /tmp/bench-hdfe; the CSV is deleted at the end unless KEEP_CSV=1)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
