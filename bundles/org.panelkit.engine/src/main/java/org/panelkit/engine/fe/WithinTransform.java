@@ -31,6 +31,9 @@ final class WithinTransform {
     }
 
     static WithinTransform of(EstimationSample s, FixedEffectsProjector proj, ProgressMonitor monitor) {
+        if (proj.residualizesTogether()) {
+            return together(s, proj, monitor);
+        }
         int k = s.x.length;
         double[][] within = new double[k + 1][];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
@@ -54,5 +57,24 @@ final class WithinTransform {
         double[][] x = new double[k][];
         System.arraycopy(within, 0, x, 0, k);
         return new WithinTransform(x, within[k]);
+    }
+
+    /**
+     * The direct sorted absorption ({@link FixedEffectsProjector#residualizesTogether()}, unit weights): the columns
+     * in two halves, each residualized in shared passes, the halves in parallel; the same numbers as column by
+     * column.
+     */
+    private static WithinTransform together(EstimationSample s, FixedEffectsProjector proj, ProgressMonitor monitor) {
+        int k = s.x.length;
+        double[][] within = new double[k + 1][];
+        IntStream.rangeClosed(0, k).parallel().forEach(j -> within[j] = (j == k ? s.y : s.x[j]).clone());
+        int half = (k + 2) / 2;
+        java.util.concurrent.ForkJoinTask<Void> first = org.panelkit.engine.Parallelism.fork(() -> {
+            proj.residualizeTogether(java.util.Arrays.copyOfRange(within, 0, half), monitor);
+            return null;
+        });
+        proj.residualizeTogether(java.util.Arrays.copyOfRange(within, half, k + 1), monitor);
+        first.join();
+        return new WithinTransform(java.util.Arrays.copyOf(within, k), within[k]);
     }
 }
