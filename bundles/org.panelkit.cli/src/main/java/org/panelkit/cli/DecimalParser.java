@@ -19,15 +19,24 @@ final class DecimalParser {
         }
     }
 
+    /**
+     * Clinger's fast path applies (Clinger 1990, "How to read floating point numbers accurately"): a mantissa of at
+     * most 18 digits (so that m, read as a long, did not overflow) below 2^53 is an exact double, and so is 10^f for
+     * f <= 18; m / 10^f is then one correctly rounded division. That covers the 15 digits of every decimal printed
+     * to 15 significant digits and most 16- and 17-digit shortest representations (Java's, R's and Python's
+     * full-precision output: 0.7379605174295066 is m = 7379605174295066 < 2^53).
+     */
+    static boolean exactMantissa(long m, int digits) {
+        return digits > 0 && digits <= 18 && m < (1L << 53);
+    }
+
     private DecimalParser() {
     }
 
     /**
-     * The number in {@code b[off, off + len)} (no blanks), correctly rounded. Plain decimals ({@code -12.345}, at
-     * most 15 digits) take Clinger's fast path: the digits as an exact integer m < 2^53 and f fraction digits
-     * (f <= 22) give m / 10^f, one correctly rounded division of two exact doubles (Clinger 1990, "How to read
-     * floating point numbers accurately"); everything else (exponents, longer mantissas, Infinity, hex) goes
-     * to FastDoubleParser.
+     * The number in {@code b[off, off + len)} (no blanks), correctly rounded. Plain decimals ({@code -12.345}) whose
+     * mantissa is an exact double take Clinger's fast path ({@link #exactMantissa}); everything else (exponents,
+     * longer mantissas, Infinity, hex) goes to FastDoubleParser.
      */
     static double parseBytes(byte[] b, int off, int len) {
         int i = off;
@@ -54,7 +63,7 @@ final class DecimalParser {
                 break;
             }
         }
-        if (i == end && digits > 0 && digits <= 15) {
+        if (i == end && exactMantissa(m, digits)) {
             double v = fraction > 0 ? m / POWERS_OF_TEN[fraction] : m;
             return negative ? -v : v;
         }

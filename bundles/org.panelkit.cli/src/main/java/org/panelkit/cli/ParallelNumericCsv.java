@@ -18,6 +18,8 @@ import java.util.stream.IntStream;
 
 import org.panelkit.engine.PanelKitException;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+
 
 /**
  * The fast path for large all-numeric CSV files (the usual shape of a prepared panel: ids, years, numbers):
@@ -285,8 +287,9 @@ final class ParallelNumericCsv {
         }
 
         /**
-         * The common case in one pass over the bytes: a line of plain decimals ({@code -12.345}, at most 15
-         * digits, converted as {@link DecimalParser#parseBytes} does) and empty cells in the wanted columns,
+         * The common case in one pass over the bytes: a line of plain decimals ({@code -12.345}; by Clinger's fast path
+         * where the mantissa is an exact double, else by FastDoubleParser, both as {@link DecimalParser#parseBytes}
+         * converts them) and empty cells in the wanted columns,
          * anything without a quote or line feed in the others, the header's number of fields, ending in
          * {@code \n} or {@code \r\n}. Returns the index after the line feed, or -1 for any other line (blank,
          * NA, blanks around numbers, exponents, errors), which {@link #line} then reads; a line feed is known
@@ -323,13 +326,21 @@ final class ParallelNumericCsv {
                         }
                     }
                     double v;
-                    if (digits > 0 && digits <= 15) {
+                    if (DecimalParser.exactMantissa(m, digits)) {
                         v = fraction == 0 ? m : m / DecimalParser.POWERS_OF_TEN[fraction];
                         if (negative) {
                             v = -v;
                         }
                     } else if (p == start) {
                         v = Double.NaN; // an empty cell
+                    } else if (digits > 0) {
+                        // a mantissa that is no exact double (some 17-digit full-precision output): the field as
+                        // DecimalParser.parseBytes reads it (FastDoubleParser), without leaving this pass
+                        try {
+                            v = JavaDoubleParser.parseDouble(b, start, p - start);
+                        } catch (NumberFormatException e) {
+                            return -1;
+                        }
                     } else {
                         return -1;
                     }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The byte parser of the parallel CSV reader gives exactly Java's Double.parseDouble, bit for bit, on the fast path
- * (plain decimals of up to 15 digits) and on the fallback (longer mantissas, exponents, special values).
+ * (plain decimals whose mantissa is below 2^53, up to 18 digits) and on the fallback (larger mantissas, exponents,
+ * special values).
  */
 class DecimalParserTest {
     private static void assertSame(String text) {
@@ -47,7 +48,9 @@ class DecimalParserTest {
     void edgeCasesFollowJava() {
         for (String s : new String[] {"0", "-0", "+1.5", ".5", "-.25", "1.", "000123.4500", "9007199254740993",
             "123456789012345", "0.000000000000001", "1e5", "-2.5E-3", "1.7976931348623157e308", "4.9e-324",
-            "Infinity", "-Infinity", "0.1", "0.3", "2.2250738585072014E-308", "999999999999999.9"}) {
+            "Infinity", "-Infinity", "0.1", "0.3", "2.2250738585072014E-308", "999999999999999.9",
+            "9007199254740991", "9007199254740992", "900719925474099.1", "0.7379605174295066",
+            "1.4115872529330282", "-0.35994435061055347", "123456789012345678", "0.00000000000000001"}) {
             assertSame(s);
         }
     }
