@@ -23,7 +23,12 @@ public final class DifferenceNodeText {
                         + "<li><b>suest</b>: Stata's seemingly unrelated estimation (Weesie 1999), influence functions "
                         + "of the separate fits summed by the common clusters; z and chi-square tests.</li></ul>"
                         + "<p>Differences are b_group - b_base with the first subsample as base. Standard errors: "
-                        + "one-way clustered (CR1, CR0) or heteroskedasticity-robust (HC0, HC1).</p>")
+                        + "one-way clustered (CR1, CR0) or heteroskedasticity-robust (HC0, HC1).</p>"
+                        + "<p><b>Additional fixed effects</b> (e.g. region-by-year) are absorbed in every fit; the "
+                        + "pooled model interacts each of them with the subsample, as reghdfe's "
+                        + "<tt>absorb(province#period year#period region#year#period)</tt>. <b>Weighted regression</b>: "
+                        + "every fit is weighted least squares with the analytic weights of a numeric column, and suest "
+                        + "stacks the weighted scores.</p>")
                 .inPort("Panel data", "The panel: dependent variable, regressors, entity and time columns.")
                 .inPort("Mapping table", "Optional: entity → group, for the split 'Mapping table'.")
                 .outPort("Differences", "Per method, term and subsample:" + ColumnListing.html(DifferenceReport.DIFFERENCE_COLUMNS))

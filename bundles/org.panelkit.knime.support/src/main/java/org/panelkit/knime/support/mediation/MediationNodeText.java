@@ -19,7 +19,11 @@ public final class MediationNodeText {
                         + "test uses the equations' standard errors; the cluster bootstrap resamples whole clusters "
                         + "(the cluster column, else the entity) and gives percentile and bias-corrected intervals of "
                         + "a b. Replications are reproducible from the seed (the same numbers as "
-                        + "<tt>panelkit mediation</tt>).</p>")
+                        + "<tt>panelkit mediation</tt>).</p>"
+                        + "<p><b>Additional fixed effects</b> (e.g. region-by-year) are absorbed in all three "
+                        + "equations, and with <b>Weighted regression</b> all three are weighted least squares with the "
+                        + "analytic weights of a numeric column; the bootstrap then re-fits equations (2) and (3) on "
+                        + "each resample.</p>")
                 .inPort("Panel data", "The panel: outcome, treatment, mediators, controls, entity and time columns.")
                 .outPort("Mediation", "One row per mediator:" + ColumnListing.html(MediationReport.COLUMNS))
                 .keywords("mediation", "mediator", "indirect effect", "Baron Kenny", "Sobel test", "bootstrap",
