@@ -340,7 +340,7 @@ class SubsampleComparisonTest {
         Path in = dir.resolve("stacked.csv");
         Path out = dir.resolve("reference.csv");
         Files.writeString(in, csv.toString(), StandardCharsets.UTF_8);
-        RScript.run(SubsampleComparisonTest.class, "compare_terms_reference.R", dir, in.toString(), out.toString());
+        RScript.run(SubsampleComparisonTest.class, "compare_reference.R", dir, in.toString(), out.toString());
         Columns ref = TestData.readCsv(out);
         ModelSpec spec = ModelSpec.builder("y", List.of("x1", "x2")).time("year")
                 .absorb(List.of(FixedEffectTerm.of("id"), FixedEffectTerm.of("year"), FixedEffectTerm.of("region", "year")))
