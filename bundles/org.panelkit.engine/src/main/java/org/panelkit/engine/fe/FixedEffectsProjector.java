@@ -304,18 +304,14 @@ public final class FixedEffectsProjector {
 
     /**
      * Replaces every column by M times it, each with the same floating-point operations in the same order as
-     * {@link #residualize(double[])}. With {@link #residualizesTogether()} the columns share the passes over the
-     * groups: one compiled loop for all of them on a fresh JVM, instead of one per column.
+     * {@link #residualize(double[])}, the columns sharing the passes over the groups: one compiled loop for all of
+     * them on a fresh JVM, instead of one per column. Only where {@link #residualizesTogether()}.
      */
-    void residualizeTogether(double[][] cols, ProgressMonitor monitor) {
-        if (residualizesTogether()) {
-            directSorted(cols);
-            return;
+    void residualizeTogether(double[][] cols) {
+        if (!residualizesTogether()) {
+            throw new IllegalStateException("not a direct absorption of sorted rows");
         }
-        for (double[] v : cols) {
-            monitor.checkCanceled();
-            residualize(v, monitor);
-        }
+        directSorted(cols);
     }
 
     /** Replaces {@code v} by M v; the iterative method checks {@code monitor} for a cancel request. */

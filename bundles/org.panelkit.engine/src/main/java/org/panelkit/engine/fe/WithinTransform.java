@@ -32,7 +32,7 @@ final class WithinTransform {
 
     static WithinTransform of(EstimationSample s, FixedEffectsProjector proj, ProgressMonitor monitor) {
         if (proj.residualizesTogether()) {
-            return together(s, proj, monitor);
+            return together(s, proj, monitor); // fast: no progress steps
         }
         int k = s.x.length;
         double[][] within = new double[k + 1][];
@@ -70,10 +70,11 @@ final class WithinTransform {
         IntStream.rangeClosed(0, k).parallel().forEach(j -> within[j] = (j == k ? s.y : s.x[j]).clone());
         int half = (k + 2) / 2;
         java.util.concurrent.ForkJoinTask<Void> first = org.panelkit.engine.Parallelism.fork(() -> {
-            proj.residualizeTogether(java.util.Arrays.copyOfRange(within, 0, half), monitor);
+            proj.residualizeTogether(java.util.Arrays.copyOfRange(within, 0, half));
             return null;
         });
-        proj.residualizeTogether(java.util.Arrays.copyOfRange(within, half, k + 1), monitor);
+        monitor.checkCanceled();
+        proj.residualizeTogether(java.util.Arrays.copyOfRange(within, half, k + 1));
         first.join();
         return new WithinTransform(java.util.Arrays.copyOf(within, k), within[k]);
     }
