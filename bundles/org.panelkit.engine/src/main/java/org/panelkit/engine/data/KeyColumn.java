@@ -16,12 +16,15 @@ public final class KeyColumn {
     /** The level names; for numeric keys made from numbers, written on first use (firm ids: millions). */
     private volatile String[] levels;
     private final double[] numericLevels; // null unless every level is a number
+    /** Whether every level is the code of some row (true for levels found in the data). */
+    private final boolean everyLevelOccurs;
 
-    private KeyColumn(String name, int[] codes, String[] levels, double[] numericLevels) {
+    private KeyColumn(String name, int[] codes, String[] levels, double[] numericLevels, boolean everyLevelOccurs) {
         this.name = name;
         this.codes = codes;
         this.levels = levels;
         this.numericLevels = numericLevels;
+        this.everyLevelOccurs = everyLevelOccurs;
     }
 
     /** Builds a key column from numbers; NaN is missing. */
@@ -36,7 +39,7 @@ public final class KeyColumn {
         int[] codes = new int[n];
         if (min > max) { // all missing
             Arrays.fill(codes, -1);
-            return new KeyColumn(name, codes, new String[0], new double[0]);
+            return new KeyColumn(name, codes, new String[0], new double[0], true);
         }
         if (integral && max - min < 50_000_000) {
             // Dense integer keys (years, province codes, firm ids): a direct lookup table, no hashing.
@@ -58,14 +61,64 @@ public final class KeyColumn {
                 }
             }
             lookUp(values, min, slot, codes);
-            return new KeyColumn(name, codes, null, lv);
+            return new KeyColumn(name, codes, null, lv, true);
         }
-        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().distinct().toArray();
+        // v + 0.0: -0 and 0 are one level (as in the lookup table above), not two
+        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).map(v -> v + 0.0).sorted().distinct()
+                .toArray();
         for (int i = 0; i < n; i++) {
             double v = values[i];
-            codes[i] = Double.isNaN(v) ? -1 : Arrays.binarySearch(sorted, v);
+            codes[i] = Double.isNaN(v) ? -1 : Arrays.binarySearch(sorted, v + 0.0);
         }
-        return new KeyColumn(name, codes, null, sorted);
+        return new KeyColumn(name, codes, null, sorted, true);
+    }
+
+    /** The missing cell of a key column of whole numbers ({@link #ofIntegers}). */
+    public static final int MISSING_INTEGER = Integer.MIN_VALUE;
+
+    /**
+     * Builds a key column from whole numbers, {@link #MISSING_INTEGER} missing: the same column as
+     * {@link #ofNumbers} of the same values as doubles, from arrays of half the size (firm ids, years and codes as
+     * a reader finds them).
+     */
+    public static KeyColumn ofIntegers(String name, int[] values) {
+        Objects.requireNonNull(name);
+        int n = values.length;
+        int[] codes = new int[n];
+        long[] range = integerRange(values);
+        long min = range[0];
+        long max = range[1];
+        if (min > max) { // all missing
+            Arrays.fill(codes, -1);
+            return new KeyColumn(name, codes, new String[0], new double[0], true);
+        }
+        if (max - min < 50_000_000) {
+            // dense keys: a direct lookup table, as ofNumbers
+            int span = (int) (max - min) + 1;
+            int[] slot = new int[span];
+            markIntegerSlots(values, (int) min, slot);
+            int count = 0;
+            for (int i = 0; i < span; i++) {
+                slot[i] = slot[i] != 0 ? count++ : -1;
+            }
+            double[] lv = new double[count];
+            for (int i = 0; i < span; i++) {
+                if (slot[i] >= 0) {
+                    lv[slot[i]] = min + i;
+                }
+            }
+            lookUpIntegers(values, (int) min, slot, codes);
+            return new KeyColumn(name, codes, null, lv, true);
+        }
+        int[] sorted = Arrays.stream(values).filter(v -> v != MISSING_INTEGER).sorted().distinct().toArray();
+        double[] lv = new double[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            lv[i] = sorted[i];
+        }
+        for (int i = 0; i < n; i++) {
+            codes[i] = values[i] == MISSING_INTEGER ? -1 : Arrays.binarySearch(sorted, values[i]);
+        }
+        return new KeyColumn(name, codes, null, lv, true);
     }
 
     /**
@@ -122,7 +175,7 @@ public final class KeyColumn {
                 raw[i] = rank[raw[i]];
             }
         }
-        return new KeyColumn(name, raw, levels, null);
+        return new KeyColumn(name, raw, levels, null, true);
     }
 
     /** Wraps codes that are already {@code 0..levels.length-1} (or -1 for missing). */
@@ -132,7 +185,7 @@ public final class KeyColumn {
                 throw new IllegalArgumentException("code " + c + " outside 0.." + (levels.length - 1));
             }
         }
-        return new KeyColumn(name, codes, levels.clone(), null);
+        return new KeyColumn(name, codes, levels.clone(), null, false);
     }
 
     /** Wraps codes with numeric levels (kept numeric, so time order and numeric use survive a subset). */
@@ -141,7 +194,7 @@ public final class KeyColumn {
             throw new IllegalArgumentException("levels and numeric levels differ in length");
         }
         KeyColumn k = ofCodes(name, codes, levels);
-        return new KeyColumn(name, k.codes, k.levels, numericLevels.clone());
+        return new KeyColumn(name, k.codes, k.levels, numericLevels.clone(), false);
     }
 
     /** {min, max, 1 if every value is an integer else 0} over the values that are not missing. */
@@ -171,6 +224,34 @@ public final class KeyColumn {
             if (!Double.isNaN(v)) {
                 slot[(int) (v - min)] = 1;
             }
+        }
+    }
+
+    /** {min, max} of the values that are not missing ({min > max} when all are). */
+    private static long[] integerRange(int[] values) {
+        int min = Integer.MAX_VALUE;
+        int max = MISSING_INTEGER;
+        for (int v : values) {
+            if (v != MISSING_INTEGER) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        return max == MISSING_INTEGER ? new long[] {1, 0} : new long[] {min, max};
+    }
+
+    private static void markIntegerSlots(int[] values, int min, int[] slot) {
+        for (int v : values) {
+            if (v != MISSING_INTEGER) {
+                slot[v - min] = 1;
+            }
+        }
+    }
+
+    private static void lookUpIntegers(int[] values, int min, int[] slot, int[] codes) {
+        for (int i = 0; i < values.length; i++) {
+            int v = values[i];
+            codes[i] = v == MISSING_INTEGER ? -1 : slot[v - min];
         }
     }
 
@@ -219,6 +300,26 @@ public final class KeyColumn {
             levels = names;
         }
         return names[code];
+    }
+
+    /** The value of every row (NaN where missing) of a numeric key column. */
+    public double[] numericValues() {
+        if (numericLevels == null) {
+            throw new IllegalStateException("column '" + name + "' is not numeric");
+        }
+        double[] v = new double[codes.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = codes[i] < 0 ? Double.NaN : numericLevels[codes[i]];
+        }
+        return v;
+    }
+
+    /**
+     * Whether every level is known to be the code of some row: true when the levels were found in the data (made
+     * from numbers or text), false when they were given ({@link #ofCodes}: a level may be unused).
+     */
+    public boolean everyLevelOccurs() {
+        return everyLevelOccurs;
     }
 
     /** True when every level is a number (then {@link #numericLevel(int)} is available). */

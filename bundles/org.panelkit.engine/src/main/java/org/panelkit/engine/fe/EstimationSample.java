@@ -2,8 +2,10 @@ package org.panelkit.engine.fe;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.panelkit.engine.PanelKitException;
+import org.panelkit.engine.Parallelism;
 import org.panelkit.engine.data.ColumnSource;
 import org.panelkit.engine.data.KeyColumn;
 
@@ -206,14 +208,20 @@ public final class EstimationSample {
             if (spec.vcov() == org.panelkit.engine.vcov.VcovType.DRISCOLL_KRAAY && timeIn == null) {
                 throw new PanelKitException("Driscoll-Kraay standard errors need a time column");
             }
-            List<TermCodes> terms = new ArrayList<>();
+            // the codes of interaction terms (a pass or two over the rows each) on another thread while this one
+            // checks the columns for missing values
+            List<Supplier<TermCodes>> termCodes = new ArrayList<>();
             for (FixedEffectTerm t : spec.fixedEffectTerms()) {
                 List<KeyColumn> cols = new ArrayList<>();
                 for (String c : t.columns()) {
                     cols.add(c.equals(spec.entity()) && entityIn != null ? entityIn
                             : c.equals(spec.time()) && timeIn != null ? timeIn : key(c));
                 }
-                terms.add(TermCodes.of(t.name(), cols));
+                if (cols.size() == 1) {
+                    termCodes.add(() -> TermCodes.of(t.name(), cols)); // the column's own codes: no pass
+                } else {
+                    termCodes.add(Parallelism.fork(() -> TermCodes.of(t.name(), cols))::join);
+                }
             }
             double[] wIn = spec.weights() == null ? null : weights(spec.weights());
 
@@ -233,6 +241,10 @@ public final class EstimationSample {
             }
             for (KeyColumn key : keyCols) {
                 Kernels.keepCodes(keep, key.codes());
+            }
+            List<TermCodes> terms = new ArrayList<>();
+            for (Supplier<TermCodes> t : termCodes) {
+                terms.add(t.get());
             }
             for (TermCodes t : terms) {
                 if ((entityIn != null && t.codes == entityIn.codes()) || (timeIn != null && t.codes == timeIn.codes())) {
@@ -263,11 +275,10 @@ public final class EstimationSample {
                             + "' is zero or missing");
                 }
             }
-            KeyColumn sortKey = entityIn;
-            if (sortKey == null && !terms.isEmpty()) {
-                sortKey = largest(terms);
-            }
-            int[] order = sortedRows(keep, kept, sortKey, timeIn);
+            // sorted by the entity, else by the term with most levels (the order that keeps its groups contiguous)
+            TermCodes sortKey = entityIn != null ? TermCodes.of(entityIn.name(), List.of(entityIn))
+                    : terms.isEmpty() ? null : largest(terms);
+            int[] order = sortedRows(keep, kept, sortKey, timeIn == null ? null : TermCodes.of(timeIn.name(), List.of(timeIn)));
             if (entityIn != null && timeIn != null) {
                 checkDuplicates(order, entityIn, timeIn);
             }
@@ -286,7 +297,7 @@ public final class EstimationSample {
                     codes = time;
                     feLevels[j] = periods;
                 } else {
-                    Recoded r = recode(order, t.codes, t.levels, null);
+                    Recoded r = recode(order, t.codes, t.levels, t.everyLevelOccurs, null);
                     codes = r.codes;
                     feLevels[j] = r.count;
                 }
@@ -297,16 +308,15 @@ public final class EstimationSample {
             return new EstimationSample(this);
         }
 
-        /** The term with most levels as a key column (the sort order that keeps its groups contiguous). */
-        private static KeyColumn largest(List<TermCodes> terms) {
+        /** The term with most levels. */
+        private static TermCodes largest(List<TermCodes> terms) {
             TermCodes best = terms.get(0);
             for (TermCodes t : terms) {
                 if (t.levels > best.levels) {
                     best = t;
                 }
             }
-            // level names are never shown for a sort key: unnamed levels (no strings for millions of levels)
-            return KeyColumn.ofCodes(best.name, best.codes, new String[best.levels]);
+            return best;
         }
 
         private double[] weights(String name) {
@@ -381,7 +391,7 @@ public final class EstimationSample {
         }
 
         /** Kept rows sorted by (entity, time) with two stable counting sorts. */
-        private int[] sortedRows(boolean[] keep, int kept, KeyColumn e, KeyColumn t) {
+        private int[] sortedRows(boolean[] keep, int kept, TermCodes e, TermCodes t) {
             int[] order = Kernels.indices(keep, kept);
             if (isSorted(order, e, t)) {
                 return order; // prepared panels usually arrive sorted: skip the two sorts
@@ -396,22 +406,23 @@ public final class EstimationSample {
         }
 
         /** Whether the rows are in (entity, time) order already (ties allowed; duplicates are found later). */
-        private static boolean isSorted(int[] order, KeyColumn e, KeyColumn t) {
-            return Kernels.isSorted(order, e == null ? null : e.codes(), t == null ? null : t.codes());
+        private static boolean isSorted(int[] order, TermCodes e, TermCodes t) {
+            return Kernels.isSorted(order, e == null ? null : e.codes, t == null ? null : t.codes);
         }
 
-        private static int[] countingSort(int[] order, KeyColumn key) {
-            int levels = key.levelCount();
+        private static int[] countingSort(int[] order, TermCodes key) {
+            int levels = key.levels;
+            int[] codes = key.codes;
             int[] start = new int[levels + 1];
             for (int r : order) {
-                start[key.code(r) + 1]++;
+                start[codes[r] + 1]++;
             }
             for (int l = 0; l < levels; l++) {
                 start[l + 1] += start[l];
             }
             int[] out = new int[order.length];
             for (int r : order) {
-                out[start[key.code(r)]++] = r;
+                out[start[codes[r]]++] = r;
             }
             return out;
         }
@@ -472,13 +483,13 @@ public final class EstimationSample {
             }
             xNames = spec.x();
             if (e != null) {
-                Recoded r = recode(order, e.codes(), e.levelCount(), e);
+                Recoded r = recode(order, e.codes(), e.levelCount(), e.everyLevelOccurs(), e);
                 entity = r.codes;
                 groups = r.count;
                 entityLevels = r.levels;
             }
             if (t != null) {
-                Recoded r = recode(order, t.codes(), t.levelCount(), t);
+                Recoded r = recode(order, t.codes(), t.levelCount(), t.everyLevelOccurs(), t);
                 time = r.codes;
                 periods = r.count;
                 timeLevels = r.levels;
@@ -495,7 +506,7 @@ public final class EstimationSample {
                     codes = time;
                     count = periods;
                 } else {
-                    Recoded r = recode(order, k.codes(), k.levelCount(), null);
+                    Recoded r = recode(order, k.codes(), k.levelCount(), k.everyLevelOccurs(), null);
                     codes = r.codes;
                     count = r.count;
                 }
@@ -518,10 +529,19 @@ public final class EstimationSample {
         /**
          * Codes restricted to the sample, renumbered 0..L-1 in the old level order, with the level names of
          * {@code named} (null: no names). A complete sample in input order with every level present keeps the
-         * codes array itself (nothing in the engine modifies it).
+         * codes array itself (nothing in the engine modifies it); when every level is known to occur
+         * ({@code everyLevelOccurs}) such a sample needs no pass over the rows.
          */
-        private Recoded recode(int[] order, int[] codes, int levels, KeyColumn named) {
-            int[] map = Kernels.renumber(order, codes, levels);
+        private Recoded recode(int[] order, int[] codes, int levels, boolean everyLevelOccurs, KeyColumn named) {
+            int[] map;
+            if (identityOrder && everyLevelOccurs) {
+                map = new int[levels];
+                for (int l = 0; l < levels; l++) {
+                    map[l] = l;
+                }
+            } else {
+                map = Kernels.renumber(order, codes, levels);
+            }
             Recoded out = new Recoded();
             for (int m : map) {
                 if (m >= 0) {

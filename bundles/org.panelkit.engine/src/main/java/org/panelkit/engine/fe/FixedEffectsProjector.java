@@ -63,6 +63,12 @@ public final class FixedEffectsProjector {
     private final boolean exact;
 
     private FixedEffectsProjector(Builder b) {
+        // the connected components of the first two of three terms (the redundant levels in listing order), a pass
+        // over the rows, on another thread while this one sets up the direct solve
+        java.util.concurrent.ForkJoinTask<Integer> firstTwoComponents = b.kind == Kind.DIRECT && b.input.fe.size() == 3
+                ? org.panelkit.engine.Parallelism.fork(() -> TermStructure.components(b.input.fe.get(0),
+                        b.input.feLevels[0], b.input.fe.get(1), b.input.feLevels[1]))
+                : null;
         this.kind = b.kind;
         this.n = b.n;
         this.weight = b.weight;
@@ -85,7 +91,7 @@ public final class FixedEffectsProjector {
             components = secondary.size() == 1 ? secondaryLevels - r : 1;
             attributeRankOfC(b);
             if (b.input.fe.size() <= 3) {
-                attributeInListingOrder(b.input);
+                attributeInListingOrder(b.input, firstTwoComponents == null ? -1 : firstTwoComponents.join());
             }
             exact = true;
         } else {
@@ -113,6 +119,10 @@ public final class FixedEffectsProjector {
     static int rank(List<int[]> terms, int[] levels) {
         if (terms.isEmpty()) {
             return 0;
+        }
+        List<Integer> active = TermStructure.active(TermStructure.nestedTerms(terms, levels));
+        if (active.size() == 1) {
+            return levels[active.get(0)]; // one term once the nested ones are left out: its levels
         }
         return of(new Input(terms.get(0).length, terms, levels, null, null), false, MAX_SECONDARY_LEVELS).rank();
     }
@@ -227,11 +237,10 @@ public final class FixedEffectsProjector {
      * dummy regression drops them (R's lm, reghdfe's table): none for the first, the connected components of the
      * first two for the second, the rest of the rank deficit for the third.
      */
-    private void attributeInListingOrder(Input in) {
+    private void attributeInListingOrder(Input in, int firstTwoComponents) {
         int m = in.fe.size();
         java.util.Arrays.fill(redundant, 0);
-        int comps = m == 2 ? in.feLevels[0] + in.feLevels[1] - rank
-                : TermStructure.components(in.fe.get(0), in.feLevels[0], in.fe.get(1), in.feLevels[1]);
+        int comps = m == 2 ? in.feLevels[0] + in.feLevels[1] - rank : firstTwoComponents;
         redundant[1] = comps;
         if (m == 3) {
             int levels = in.feLevels[0] + in.feLevels[1] + in.feLevels[2];

@@ -6,6 +6,7 @@ import java.util.List;
 import org.panelkit.engine.PanelKitException;
 import org.panelkit.engine.ProgressMonitor;
 import org.panelkit.engine.data.ColumnSource;
+import org.panelkit.engine.linalg.Sums;
 import org.panelkit.engine.linalg.SymmetricEigen;
 import org.panelkit.engine.stats.Distributions;
 import org.panelkit.engine.vcov.Matrices;
@@ -272,11 +273,7 @@ public final class FixedEffectsRegression {
     }
 
     static double mean(double[] v) {
-        double s = 0;
-        for (double d : v) {
-            s += d;
-        }
-        return s / v.length;
+        return Sums.sum(v) / v.length;
     }
 
     /** The mean weighted by {@code w}, or the mean when {@code w} is null. */
@@ -306,11 +303,7 @@ public final class FixedEffectsRegression {
     }
 
     static double sumSquares(double[] v) {
-        double s = 0;
-        for (double d : v) {
-            s += d * d;
-        }
-        return s;
+        return Sums.dot(v, v, 0, v.length);
     }
 
     static double norm(double[] v) {
@@ -322,11 +315,7 @@ public final class FixedEffectsRegression {
     }
 
     static double centredSumSquares(double[] v, double m) {
-        double s = 0;
-        for (double d : v) {
-            s += (d - m) * (d - m);
-        }
-        return s;
+        return Sums.centredSquares(v, m);
     }
 
 }

@@ -11,7 +11,7 @@ import org.panelkit.engine.Parallelism;
  * the dummies of all secondary terms side by side (Q columns), c_p = sum over the rows i of primary group p of
  * w_i (the indicator of i's secondary levels), w_p = sum of w_i over the group and W = diag(w) (unit weights
  * without weights). Without a primary term C = D_Q' W D_Q. Built group by group (upper triangle, then
- * mirrored), split between two threads on large samples.
+ * mirrored), in four parts on parallel threads on large samples.
  */
 final class ReducedSystem {
     private ReducedSystem() {
@@ -40,16 +40,29 @@ final class ReducedSystem {
             c = new double[q][q];
         } else {
             Groups groups = primaryStart != null ? new Groups(primaryStart, null) : Groups.of(primary, primaryLevels);
-            int mid = primaryLevels / 2;
             if (n > 200_000) {
-                ForkJoinTask<double[][]> first = Parallelism.fork(() -> outerProducts(groups, primaryWeight,
-                        secondary, offset, q, weight, 0, mid));
-                double[][] second = outerProducts(groups, primaryWeight, secondary, offset, q, weight, mid,
-                        primaryLevels);
-                c = first.join();
-                for (int a = 0; a < q; a++) {
-                    for (int b = a; b < q; b++) {
-                        c[a][b] += second[a][b];
+                // four parts, three forked: the pool's threads and this one each take a part as they become free
+                // (another thread may be busy with other work at first); summed in part order
+                int parts = 4;
+                List<ForkJoinTask<double[][]>> forked = new java.util.ArrayList<>();
+                for (int part = 0; part < parts - 1; part++) {
+                    int from = (int) ((long) primaryLevels * part / parts);
+                    int to = (int) ((long) primaryLevels * (part + 1) / parts);
+                    forked.add(Parallelism.fork(() -> outerProducts(groups, primaryWeight, secondary, offset, q,
+                            weight, from, to)));
+                }
+                double[][] last = outerProducts(groups, primaryWeight, secondary, offset, q, weight,
+                        (int) ((long) primaryLevels * (parts - 1) / parts), primaryLevels);
+                for (int part = parts - 2; part >= 0; part--) {
+                    forked.get(part).join(); // last forked first: this thread runs it if no other thread has
+                }
+                c = forked.get(0).join();
+                for (int part = 1; part < parts; part++) {
+                    double[][] add = part < parts - 1 ? forked.get(part).join() : last;
+                    for (int a = 0; a < q; a++) {
+                        for (int b = a; b < q; b++) {
+                            c[a][b] += add[a][b];
+                        }
                     }
                 }
             } else {

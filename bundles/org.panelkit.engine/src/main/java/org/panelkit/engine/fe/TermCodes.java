@@ -17,11 +17,14 @@ final class TermCodes {
     final String name;
     final int[] codes;
     final int levels;
+    /** Whether every level is the code of some row (an interaction's levels always are). */
+    final boolean everyLevelOccurs;
 
-    private TermCodes(String name, int[] codes, int levels) {
+    private TermCodes(String name, int[] codes, int levels, boolean everyLevelOccurs) {
         this.name = name;
         this.codes = codes;
         this.levels = levels;
+        this.everyLevelOccurs = everyLevelOccurs;
     }
 
     static TermCodes of(String name, List<KeyColumn> columns) {
@@ -34,7 +37,7 @@ final class TermCodes {
             levels = combine(codes, levels, next.codes(), next.levelCount(), combined);
             codes = combined;
         }
-        return new TermCodes(name, codes, levels);
+        return new TermCodes(name, codes, levels, columns.size() > 1 || first.everyLevelOccurs());
     }
 
     /** Codes of the pairs (a, b) present, in (a, b) order, into {@code out}; returns their number. */

@@ -38,6 +38,9 @@ final class TermStructure {
 
     /** Whether each level of {@code fine} occurs with one level of {@code coarse} only. */
     static boolean isFunctionOf(int[] coarse, int[] fine, int fineLevels) {
+        if (coarse == fine) {
+            return true; // the same codes (a term that is also the cluster column)
+        }
         int[] seen = new int[fineLevels];
         java.util.Arrays.fill(seen, -1);
         for (int i = 0; i < fine.length; i++) {

@@ -86,49 +86,33 @@ public final class StreamingQr {
 
     /**
      * Householder triangularisation of the first m rows of the column-major block a; leaves R in the top rows,
-     * zeros below, and returns the number of rows that hold R. The loops over rows are the small methods below,
-     * called thousands of times per QR: each is compiled once, early, on a fresh JVM (a loop inside this method
-     * would be compiled on-stack four times over, once per loop).
+     * zeros below, and returns the number of rows that hold R. The loops over rows are small methods ({@link Sums#dot},
+     * {@link #subtractMultiple}), called thousands of times per QR: each is compiled once, early, on a fresh JVM (a
+     * loop inside this method would be compiled on-stack once per loop).
      */
     private static int householder(double[][] a, int m, int w) {
         int steps = Math.min(w, m);
         for (int j = 0; j < steps; j++) {
             double[] cj = a[j];
             // columns arrive scaled to about unit norm, so a plain sum of squares cannot overflow
-            double norm = Math.sqrt(sumSquares(cj, j, m));
+            double norm = Math.sqrt(Sums.dot(cj, cj, j, m));
             if (norm == 0) {
                 continue;
             }
             double alpha = cj[j] > 0 ? -norm : norm;
+            // v = x - alpha e_j, ||v||^2 = ||x||^2 - 2 alpha x_j + alpha^2 = 2 norm (norm + |x_j|): alpha has the
+            // sign opposite to x_j, so nothing cancels (Golub and Van Loan 2013, alg. 5.1.1)
+            double vnorm2 = 2 * norm * (norm + Math.abs(cj[j]));
             cj[j] -= alpha; // cj[j..m) now holds the reflector v
-            double vnorm2 = sumSquares(cj, j, m);
             for (int c = j + 1; c < w; c++) {
                 double[] cc = a[c];
-                double f = 2 * dot(cj, cc, j, m) / vnorm2;
+                double f = 2 * Sums.dot(cj, cc, j, m) / vnorm2;
                 subtractMultiple(cc, f, cj, j, m);
             }
             cj[j] = alpha;
             java.util.Arrays.fill(cj, j + 1, m, 0);
         }
         return steps;
-    }
-
-    /** sum of x_i^2 over [from, to), in order. */
-    private static double sumSquares(double[] x, int from, int to) {
-        double ss = 0;
-        for (int i = from; i < to; i++) {
-            ss += x[i] * x[i];
-        }
-        return ss;
-    }
-
-    /** sum of x_i y_i over [from, to), in order. */
-    private static double dot(double[] x, double[] y, int from, int to) {
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
     }
 
     /** y_i -= f x_i over [from, to). */

@@ -1,5 +1,7 @@
 package org.panelkit.engine.vcov;
 
+import org.panelkit.engine.linalg.Sums;
+
 /**
  * The "meat" of the sandwich estimators, V = B M B (bread B = (Z'Z)^-1). Formulas and the packages they
  * reproduce are in the oracle README (testdata/oracle) and in the docs of each method.
@@ -30,7 +32,18 @@ public final class Meat {
 
     /** Liang-Zeger / Arellano: M = sum_g u_g u_g', u_g = sum over cluster g of z_i e_i. */
     public static double[][] clustered(Scores s, int[] codes, int levels) {
-        return Matrices.crossprod(s.summed(codes, levels), s.width);
+        // the cluster sums column by column, M_ab = u_.a' u_.b (no array per cluster: 200,000 firms are 200,000
+        // small arrays otherwise)
+        double[][] u = s.summedByColumn(codes, levels);
+        int w = s.width;
+        double[][] m = new double[w][w];
+        for (int a = 0; a < w; a++) {
+            for (int b = a; b < w; b++) {
+                m[a][b] = Sums.dot(u[a], u[b], 0, levels);
+                m[b][a] = m[a][b];
+            }
+        }
+        return m;
     }
 
     /**

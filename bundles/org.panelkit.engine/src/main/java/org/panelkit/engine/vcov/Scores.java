@@ -26,20 +26,10 @@ public final class Scores {
 
     /**
      * Sum of scores per level of {@code codes}: u[level][j] = sum over the level of z_ij e_i, each sum over the rows
-     * in row order. Large samples: the columns are shared between two tasks (same sums, same order).
+     * in row order ({@link #summedByColumn}, transposed).
      */
     double[][] summed(int[] codes, int levels) {
-        double[][] byColumn = new double[width][];
-        if ((long) n * width >= PARALLEL_WORK && width > 1) {
-            int half = width / 2;
-            java.util.concurrent.ForkJoinTask<double[][]> first = org.panelkit.engine.Parallelism.fork(
-                    () -> columnSums(codes, levels, 0, half));
-            double[][] second = columnSums(codes, levels, half, width);
-            System.arraycopy(first.join(), 0, byColumn, 0, half);
-            System.arraycopy(second, 0, byColumn, half, width - half);
-        } else {
-            byColumn = columnSums(codes, levels, 0, width);
-        }
+        double[][] byColumn = summedByColumn(codes, levels);
         double[][] u = new double[levels][width];
         for (int j = 0; j < width; j++) {
             double[] col = byColumn[j];
@@ -48,6 +38,24 @@ public final class Scores {
             }
         }
         return u;
+    }
+
+    /**
+     * The same sums column by column: u[j][level]. Large samples: the columns are shared between two tasks (same
+     * sums, same order).
+     */
+    double[][] summedByColumn(int[] codes, int levels) {
+        if ((long) n * width >= PARALLEL_WORK && width > 1) {
+            double[][] byColumn = new double[width][];
+            int half = width / 2;
+            java.util.concurrent.ForkJoinTask<double[][]> first = org.panelkit.engine.Parallelism.fork(
+                    () -> columnSums(codes, levels, 0, half));
+            double[][] second = columnSums(codes, levels, half, width);
+            System.arraycopy(first.join(), 0, byColumn, 0, half);
+            System.arraycopy(second, 0, byColumn, half, width - half);
+            return byColumn;
+        }
+        return columnSums(codes, levels, 0, width);
     }
 
     /** Work (rows x columns) from which {@link #summed} uses two tasks. */
