@@ -8,11 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.Supplier;
 
 import org.panelkit.engine.PanelKitException;
+import org.panelkit.engine.Parallelism;
 import org.panelkit.engine.data.ColumnSource;
 import org.panelkit.engine.data.KeyColumn;
 
@@ -33,6 +38,8 @@ public final class CsvColumns implements ColumnSource {
     private final int rows;
     private final Map<String, double[]> numeric = new HashMap<>();
     private final Map<String, KeyColumn> keys = new HashMap<>();
+    /** Key columns read as whole numbers: their numbers are made from the key on demand. */
+    private final Set<String> wholeNumberKeys = new HashSet<>();
     /** The file line of each row where it is not row + 2 (blank lines, quoted line breaks); else null. */
     private int[] lines;
 
@@ -171,40 +178,54 @@ public final class CsvColumns implements ColumnSource {
             return null;
         }
         boolean[] wanted = new boolean[kinds.length];
+        boolean[] integers = new boolean[kinds.length];
         for (int c = 0; c < kinds.length; c++) {
             wanted[c] = kinds[c] != Kind.SKIP;
+            integers[c] = kinds[c] == Kind.KEY_NUMBER;
         }
-        double[][] cols;
+        ParallelNumericCsv.Columns cols;
         try {
-            cols = ParallelNumericCsv.read(file, dataStart, header, wanted);
+            cols = ParallelNumericCsv.read(file, dataStart, header, wanted, integers);
         } catch (ParallelNumericCsv.Unsupported e) {
             return null;
         } catch (IOException e) {
             throw new PanelKitException("cannot read '" + file + "': " + e.getMessage());
         }
-        int rows = -1;
-        for (double[] col : cols) {
-            if (col != null) {
-                rows = col.length;
-            }
-        }
-        if (rows <= 0) {
+        if (cols.rows <= 0) {
             throw new PanelKitException("'" + file + "' has a header but no data rows");
         }
-        CsvColumns out = new CsvColumns(file, header, rows);
-        Map<String, java.util.concurrent.ForkJoinTask<KeyColumn>> keys = new LinkedHashMap<>();
+        CsvColumns out = new CsvColumns(file, header, cols.rows);
+        // the key columns are coded in parallel (firm, year, industry: a pass or three over each): the first here,
+        // the others on the pool's workers (a thread outside the pool would only wait while they run)
+        List<Supplier<KeyColumn>> coding = new ArrayList<>();
         for (int c = 0; c < kinds.length; c++) {
             String name = header.get(c);
             if (kinds[c] == Kind.NUMBER) {
-                out.numeric.put(name, cols[c]);
+                out.numeric.put(name, cols.numbers[c]);
             } else if (kinds[c] == Kind.KEY_NUMBER) {
-                out.numeric.put(name, cols[c]);
-                double[] values = cols[c];
-                // the key columns are coded in parallel (firm, year, industry: a pass or three over each)
-                keys.put(name, org.panelkit.engine.Parallelism.fork(() -> KeyColumn.ofNumbers(name, values)));
+                int[] whole = cols.integers[c];
+                double[] values = cols.numbers[c];
+                if (whole != null) {
+                    out.wholeNumberKeys.add(name); // numbers on demand: numeric(name)
+                    coding.add(() -> KeyColumn.ofIntegers(name, whole));
+                } else {
+                    out.numeric.put(name, values);
+                    coding.add(() -> KeyColumn.ofNumbers(name, values));
+                }
             }
         }
-        keys.forEach((name, key) -> out.keys.put(name, key.join()));
+        List<ForkJoinTask<KeyColumn>> forked = new ArrayList<>();
+        for (int i = 1; i < coding.size(); i++) {
+            forked.add(Parallelism.fork(coding.get(i)));
+        }
+        if (!coding.isEmpty()) {
+            KeyColumn k = coding.get(0).get();
+            out.keys.put(k.name(), k);
+        }
+        for (var f : forked) {
+            KeyColumn k = f.join();
+            out.keys.put(k.name(), k);
+        }
         return out;
     }
 
@@ -407,6 +428,10 @@ public final class CsvColumns implements ColumnSource {
     @Override
     public double[] numeric(String name) {
         double[] v = numeric.get(name);
+        if (v == null && wholeNumberKeys.contains(name)) {
+            v = keys.get(name).numericValues();
+            numeric.put(name, v);
+        }
         if (v == null) {
             if (keys.containsKey(name)) {
                 throw new PanelKitException("column '" + name + "' is not numeric");

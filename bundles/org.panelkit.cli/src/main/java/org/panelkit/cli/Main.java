@@ -2,7 +2,9 @@ package org.panelkit.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 import org.panelkit.engine.PanelKitException;
@@ -17,12 +19,18 @@ import picocli.CommandLine.Command;
 @Command(name = "panelkit", mixinStandardHelpOptions = true, version = "PanelKit 0.1.0",
         description = "Regional panel econometrics: fixed-effects regression with Stata/R-exact standard errors.")
 public final class Main implements Runnable {
-    /** The commands, in the order of the command list. */
-    static final List<Class<?>> COMMANDS = List.of(FeCommand.class, BenchCommand.class,
-            org.panelkit.cli.study.StudyDataCommand.class, org.panelkit.cli.study.ReproduceCommand.class,
-            InterpolateCommand.class, SmoothCommand.class, LqCommand.class, RegionsCommand.class, SplitCommand.class,
-            DescribeCommand.class, TableCommand.class, PlotCommand.class, CompareCommand.class,
-            MediationCommand.class, DatasetsCommand.class);
+    /**
+     * The commands by name (each its {@code @Command} name, checked by a test), in the order of the command list.
+     * The names are written out so that a run finds its command without parsing every command's annotations.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands(
+            "fe", FeCommand.class, "bench", BenchCommand.class,
+            "study-data", org.panelkit.cli.study.StudyDataCommand.class,
+            "reproduce", org.panelkit.cli.study.ReproduceCommand.class,
+            "interpolate", InterpolateCommand.class, "smooth", SmoothCommand.class, "lq", LqCommand.class,
+            "regions", RegionsCommand.class, "split", SplitCommand.class, "describe", DescribeCommand.class,
+            "table", TableCommand.class, "plot", PlotCommand.class, "compare", CompareCommand.class,
+            "mediation", MediationCommand.class, "datasets", DatasetsCommand.class);
 
     /** Exit code for bad input or usage. */
     public static final int BAD_INPUT = 2;
@@ -97,17 +105,22 @@ public final class Main implements Runnable {
      * them), else every command (the command list, --help, --version, suggestions for a mistyped name).
      */
     static CommandLine commandLine(String first) {
-        boolean known = false;
-        for (Class<?> c : COMMANDS) {
-            known |= c.getAnnotation(Command.class).name().equals(first);
-        }
         CommandLine cl = new CommandLine(new Main());
-        for (Class<?> c : COMMANDS) {
-            if (!known || c.getAnnotation(Command.class).name().equals(first)) {
-                cl.addSubcommand(c);
-            }
+        Class<?> only = first == null ? null : COMMANDS.get(first);
+        if (only != null) {
+            cl.addSubcommand(only);
+        } else {
+            COMMANDS.values().forEach(cl::addSubcommand);
         }
         return cl;
+    }
+
+    private static Map<String, Class<?>> commands(Object... nameClassPairs) {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameClassPairs.length; i += 2) {
+            m.put((String) nameClassPairs[i], (Class<?>) nameClassPairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     private static String commandName(CommandLine cl) {

@@ -30,6 +30,17 @@ class CliUsageTest {
     }
 
     @Test
+    void theCommandTableNamesEachCommandByItsAnnotation() {
+        for (var e : Main.COMMANDS.entrySet()) {
+            assertEquals(e.getValue().getAnnotation(CommandLine.Command.class).name(), e.getKey());
+            // a run naming the command builds only that command; anything else builds all
+            assertEquals(List.of(e.getKey()), List.copyOf(Main.commandLine(e.getKey()).getSubcommands().keySet()));
+        }
+        assertEquals(List.copyOf(Main.COMMANDS.keySet()), List.copyOf(commands().keySet()));
+        assertEquals(Main.COMMANDS.size(), Main.commandLine("--help").getSubcommands().size());
+    }
+
+    @Test
     void noCommandListsEveryCommandWithASummary() {
         CliRunner r = CliRunner.run();
         assertEquals(2, r.code, r.toString());
