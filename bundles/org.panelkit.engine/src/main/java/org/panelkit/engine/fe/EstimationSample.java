@@ -225,37 +225,64 @@ public final class EstimationSample {
             }
             double[] wIn = spec.weights() == null ? null : weights(spec.weights());
 
-            // Listwise deletion (one small loop per column: each is compiled on its own, quickly)
-            boolean[] keep = new boolean[inputRows];
-            java.util.Arrays.fill(keep, true);
-            keepFinite(keep, yIn, spec.y());
-            for (int j = 0; j < xIn.size(); j++) {
-                keepFinite(keep, xIn.get(j), spec.x().get(j));
+            // Listwise deletion (one small loop per column: each is compiled on its own, quickly), the two halves of
+            // the rows in parallel on large samples
+            List<double[]> numbers = new ArrayList<>();
+            List<String> numberNames = new ArrayList<>();
+            numbers.add(yIn);
+            numberNames.add(spec.y());
+            numbers.addAll(xIn);
+            numberNames.addAll(spec.x());
+            if (wIn != null) {
+                numbers.add(wIn);
+                numberNames.add(spec.weights());
             }
-            List<KeyColumn> keyCols = new ArrayList<>(clusterIn);
+            List<int[]> keyCodes = new ArrayList<>();
+            for (KeyColumn k : clusterIn) {
+                keyCodes.add(k.codes());
+            }
             if (entityIn != null) {
-                keyCols.add(entityIn);
+                keyCodes.add(entityIn.codes());
             }
             if (timeIn != null) {
-                keyCols.add(timeIn);
+                keyCodes.add(timeIn.codes());
             }
-            for (KeyColumn key : keyCols) {
-                Kernels.keepCodes(keep, key.codes());
+            boolean[] keep = new boolean[inputRows];
+            int[][] infinite = new int[2][numbers.size()];
+            java.util.Arrays.fill(infinite[1], -1); // the second part of a pass that is not split
+            Kernels.halves(inputRows, (part, from, to) -> {
+                java.util.Arrays.fill(keep, from, to, true);
+                for (int j = 0; j < numbers.size(); j++) {
+                    infinite[part][j] = Kernels.keepFinite(keep, numbers.get(j), from, to);
+                }
+                for (int[] codes : keyCodes) {
+                    Kernels.keepCodes(keep, codes, from, to);
+                }
+            });
+            for (int j = 0; j < numbers.size(); j++) {
+                // the first infinite value of the first column (y, the regressors, the weights) that has one
+                int row = infinite[0][j] >= 0 ? infinite[0][j] : infinite[1][j];
+                if (row >= 0) {
+                    throw infiniteValue(numberNames.get(j), row);
+                }
             }
             List<TermCodes> terms = new ArrayList<>();
+            List<int[]> termCodesToCheck = new ArrayList<>();
             for (Supplier<TermCodes> t : termCodes) {
-                terms.add(t.get());
-            }
-            for (TermCodes t : terms) {
-                if ((entityIn != null && t.codes == entityIn.codes()) || (timeIn != null && t.codes == timeIn.codes())) {
-                    continue; // checked with the key columns
+                TermCodes codes = t.get();
+                terms.add(codes);
+                if (!keyCodes.contains(codes.codes)) { // the key columns' own codes are checked already
+                    termCodesToCheck.add(codes.codes);
                 }
-                Kernels.keepCodes(keep, t.codes);
             }
-            if (wIn != null) {
-                keepFinite(keep, wIn, spec.weights());
-            }
-            int kept = Kernels.count(keep);
+            int[] keptPart = new int[2];
+            Kernels.halves(inputRows, (part, from, to) -> {
+                for (int[] codes : termCodesToCheck) {
+                    Kernels.keepCodes(keep, codes, from, to);
+                }
+                keptPart[part] = Kernels.count(keep, from, to);
+            });
+            int kept = keptPart[0] + keptPart[1];
             droppedMissing = inputRows - kept;
             if (kept == 0) {
                 throw new PanelKitException("no observations left: every row has a missing value in "
@@ -263,10 +290,12 @@ public final class EstimationSample {
             }
             if (wIn != null) {
                 // a zero analytic weight removes the row (Stata, fixest, lm's degrees of freedom)
+                int half = inputRows < Kernels.PARALLEL_ROWS ? inputRows : inputRows / 2; // as Kernels.halves
                 for (int i = 0; i < inputRows; i++) {
                     if (keep[i] && wIn[i] == 0) {
                         keep[i] = false;
                         kept--;
+                        keptPart[i < half ? 0 : 1]--;
                         zeroWeights++;
                     }
                 }
@@ -278,7 +307,7 @@ public final class EstimationSample {
             // sorted by the entity, else by the term with most levels (the order that keeps its groups contiguous)
             TermCodes sortKey = entityIn != null ? TermCodes.of(entityIn.name(), List.of(entityIn))
                     : terms.isEmpty() ? null : largest(terms);
-            int[] order = sortedRows(keep, kept, sortKey, timeIn == null ? null : TermCodes.of(timeIn.name(), List.of(timeIn)));
+            int[] order = sortedRows(keep, keptPart, sortKey, timeIn == null ? null : TermCodes.of(timeIn.name(), List.of(timeIn)));
             if (entityIn != null && timeIn != null) {
                 checkDuplicates(order, entityIn, timeIn);
             }
@@ -360,14 +389,6 @@ public final class EstimationSample {
             return data.numeric(name);
         }
 
-        /** keep[i] &= v[i] is not missing; an infinite value is an error naming the column and the row. */
-        private void keepFinite(boolean[] keep, double[] v, String name) {
-            int i = Kernels.keepFinite(keep, v);
-            if (i >= 0) {
-                throw infiniteValue(name, i);
-            }
-        }
-
         /** A column checked for infinite values at once (the weights, checked for negative values next). */
         private double[] numeric(String name) {
             double[] v = column(name);
@@ -390,10 +411,25 @@ public final class EstimationSample {
             return data.key(name);
         }
 
-        /** Kept rows sorted by (entity, time) with two stable counting sorts. */
-        private int[] sortedRows(boolean[] keep, int kept, TermCodes e, TermCodes t) {
-            int[] order = Kernels.indices(keep, kept);
-            if (isSorted(order, e, t)) {
+        /**
+         * Kept rows sorted by (entity, time) with two stable counting sorts; {@code keptPart}: the kept rows of each
+         * half of the rows ({@link Kernels#halves}).
+         */
+        private int[] sortedRows(boolean[] keep, int[] keptPart, TermCodes e, TermCodes t) {
+            int[] indices = new int[keptPart[0] + keptPart[1]];
+            boolean[] sorted = {true, true};
+            int[] first = e == null ? null : e.codes;
+            int[] second = t == null ? null : t.codes;
+            Kernels.halves(keep.length, (part, from, to) -> {
+                int at = part == 0 ? 0 : keptPart[0];
+                Kernels.indices(keep, from, to, indices, at);
+                // each part its own pairs; the pair across the parts below, once both are written
+                sorted[part] = Kernels.isSorted(indices, first, second, at + 1, at + keptPart[part]);
+            });
+            boolean across = keptPart[0] == 0 || keptPart[1] == 0
+                    || Kernels.isSorted(indices, first, second, keptPart[0], keptPart[0] + 1);
+            int[] order = indices;
+            if (sorted[0] && sorted[1] && across) {
                 return order; // prepared panels usually arrive sorted: skip the two sorts
             }
             if (t != null) {
@@ -403,11 +439,6 @@ public final class EstimationSample {
                 order = countingSort(order, e);
             }
             return order;
-        }
-
-        /** Whether the rows are in (entity, time) order already (ties allowed; duplicates are found later). */
-        private static boolean isSorted(int[] order, TermCodes e, TermCodes t) {
-            return Kernels.isSorted(order, e == null ? null : e.codes, t == null ? null : t.codes);
         }
 
         private static int[] countingSort(int[] order, TermCodes key) {
@@ -474,7 +505,11 @@ public final class EstimationSample {
             rows = order;
             // rows already complete and sorted (the common case for prepared panels): share the input arrays,
             // which nothing in the engine modifies, instead of copying them
-            identityOrder = n == yIn.length && Kernels.isIdentity(order);
+            boolean[] identityPart = {true, true};
+            if (n == yIn.length) {
+                Kernels.halves(n, (part, from, to) -> identityPart[part] = Kernels.isIdentity(order, from, to));
+            }
+            identityOrder = n == yIn.length && identityPart[0] && identityPart[1];
             boolean identity = identityOrder;
             y = identity ? yIn : gather(yIn, order);
             x = new double[xIn.size()][];

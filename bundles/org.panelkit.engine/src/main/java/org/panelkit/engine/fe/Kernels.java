@@ -7,15 +7,43 @@ package org.panelkit.engine.fe;
  * methods each loop is compiled on its own, quickly.
  */
 final class Kernels {
+    /** Rows from which {@link #halves} splits a pass between two threads. */
+    static final int PARALLEL_ROWS = 1 << 20;
+
     private Kernels() {
     }
 
+    /** A pass over rows [from, to), the part-th of the parts of a pass. */
+    interface RowRange {
+        void run(int part, int from, int to);
+    }
+
     /**
-     * keep[i] &= v[i] is not missing; returns the first index of an infinite value (stopping there), or -1.
+     * Runs {@code pass} on rows [0, n/2) as part 0 on this thread and on [n/2, n) as part 1 in the current fork/join
+     * pool (see {@link org.panelkit.engine.Parallelism}), or on [0, n) as part 0 below {@value #PARALLEL_ROWS} rows.
+     * The parts write disjoint rows (or part-indexed slots), so the result does not depend on the threads.
+     */
+    static void halves(int n, RowRange pass) {
+        if (n < PARALLEL_ROWS) {
+            pass.run(0, 0, n);
+            return;
+        }
+        int half = n / 2;
+        java.util.concurrent.ForkJoinTask<Void> second = org.panelkit.engine.Parallelism.fork(() -> {
+            pass.run(1, half, n);
+            return null;
+        });
+        pass.run(0, 0, half);
+        second.join();
+    }
+
+    /**
+     * keep[i] &= v[i] is not missing, over [from, to); returns the first index of an infinite value (stopping there),
+     * or -1.
      * (v - v is 0 for finite v and NaN for both missing and infinite values: one test in the loop.)
      */
-    static int keepFinite(boolean[] keep, double[] v) {
-        for (int i = 0; i < keep.length; i++) {
+    static int keepFinite(boolean[] keep, double[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
             double d = v[i] - v[i];
             if (d != d) {
                 if (v[i] == v[i]) {
@@ -27,17 +55,18 @@ final class Kernels {
         return -1;
     }
 
-    /** keep[i] &= codes[i] is a level (not missing). */
-    static void keepCodes(boolean[] keep, int[] codes) {
-        for (int i = 0; i < keep.length; i++) {
+    /** keep[i] &= codes[i] is a level (not missing), over [from, to). */
+    static void keepCodes(boolean[] keep, int[] codes, int from, int to) {
+        for (int i = from; i < to; i++) {
             keep[i] &= codes[i] >= 0;
         }
     }
 
-    static int count(boolean[] keep) {
+    /** The number of kept rows in [from, to). */
+    static int count(boolean[] keep, int from, int to) {
         int n = 0;
-        for (boolean b : keep) {
-            if (b) {
+        for (int i = from; i < to; i++) {
+            if (keep[i]) {
                 n++;
             }
         }
@@ -54,21 +83,19 @@ final class Kernels {
         return -1;
     }
 
-    /** The indices i with keep[i], ascending ({@code kept} of them). */
-    static int[] indices(boolean[] keep, int kept) {
-        int[] order = new int[kept];
-        int p = 0;
-        for (int i = 0; i < keep.length; i++) {
+    /** The indices i in [from, to) with keep[i], ascending, into order from position {@code at}. */
+    static void indices(boolean[] keep, int from, int to, int[] order, int at) {
+        int p = at;
+        for (int i = from; i < to; i++) {
             if (keep[i]) {
                 order[p++] = i;
             }
         }
-        return order;
     }
 
-    /** Whether order[i] == i for every i. */
-    static boolean isIdentity(int[] order) {
-        for (int i = 0; i < order.length; i++) {
+    /** Whether order[i] == i for every i in [from, to). */
+    static boolean isIdentity(int[] order, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (order[i] != i) {
                 return false;
             }
@@ -76,9 +103,12 @@ final class Kernels {
         return true;
     }
 
-    /** Whether the rows in {@code order} are sorted by (first, second) codes; either may be null. */
-    static boolean isSorted(int[] order, int[] first, int[] second) {
-        for (int i = 1; i < order.length; i++) {
+    /**
+     * Whether the rows order[from - 1 .. to) are sorted by (first, second) codes (the pair before {@code from}
+     * included); either may be null.
+     */
+    static boolean isSorted(int[] order, int[] first, int[] second, int from, int to) {
+        for (int i = Math.max(1, from); i < to; i++) {
             int a = order[i - 1];
             int b = order[i];
             int cmp = first == null ? 0 : Integer.compare(first[a], first[b]);

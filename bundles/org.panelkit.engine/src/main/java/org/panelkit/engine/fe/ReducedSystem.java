@@ -109,55 +109,73 @@ final class ReducedSystem {
     private static double[][] outerProducts(Groups groups, double[] primaryWeight, List<int[]> secondary,
             int[] offset, int q, double[] weight, int from, int to) {
         double[][] c = new double[q][q];
-        int m = secondary.size();
+        int[][] codes = secondary.toArray(new int[0][]);
         int[] idx = new int[16];
         double[] wt = new double[16];
         for (int p = from; p < to; p++) {
-            int size = groups.size(p) * m;
+            int size = groups.size(p) * codes.length;
             if (idx.length < size) {
                 idx = new int[size];
                 wt = new double[size];
             }
-            int e = 0;
-            for (int a = groups.start[p]; a < groups.start[p + 1]; a++) {
-                int i = groups.members == null ? a : groups.members[a];
-                double w = weight == null ? 1 : weight[i];
-                for (int t = 0; t < m; t++) {
-                    idx[e] = offset[t] + secondary.get(t)[i];
-                    wt[e++] = w;
-                }
-            }
+            levelsOfGroup(groups, p, codes, offset, weight, idx, wt);
             double inv = 1.0 / primaryWeight[p];
             if (weight == null) {
-                // unit weights: every ordered pair (a, b) with idx[b] >= idx[a] subtracts 1 / n_p (the two-way
-                // panels' hot loop). With idx sorted, those are b >= a, plus b < a where the levels are equal: each
-                // entry gets the same number of equal subtractions as in any order, so the same number.
-                sortSmall(idx, size);
-                for (int a = 0; a < size; a++) {
-                    int qa = idx[a];
-                    double[] row = c[qa];
-                    for (int b = a; b < size; b++) {
-                        row[idx[b]] -= inv;
-                    }
-                    for (int b = a - 1; b >= 0 && idx[b] == qa; b--) {
-                        row[qa] -= inv;
-                    }
-                }
-                continue;
-            }
-            for (int a = 0; a < size; a++) {
-                int qa = idx[a];
-                double[] row = c[qa];
-                double wa = wt[a] * inv;
-                for (int b = 0; b < size; b++) {
-                    int qb = idx[b];
-                    if (qb >= qa) {
-                        row[qb] -= wa * wt[b];
-                    }
-                }
+                subtractPairs(c, idx, size, inv);
+            } else {
+                subtractWeightedPairs(c, idx, wt, size, inv);
             }
         }
         return c;
+    }
+
+    /** The secondary levels (columns of C) of group p's rows, term by term, with each row's weight. */
+    private static void levelsOfGroup(Groups groups, int p, int[][] codes, int[] offset, double[] weight, int[] idx,
+            double[] wt) {
+        int e = 0;
+        for (int a = groups.start[p]; a < groups.start[p + 1]; a++) {
+            int i = groups.members == null ? a : groups.members[a];
+            double w = weight == null ? 1 : weight[i];
+            for (int t = 0; t < codes.length; t++) {
+                idx[e] = offset[t] + codes[t][i];
+                wt[e++] = w;
+            }
+        }
+    }
+
+    /**
+     * One primary group with unit weights: every ordered pair (a, b) with idx[b] >= idx[a] subtracts 1 / n_p (the
+     * two-way panels' hot loop). With idx sorted, those are b >= a, plus b < a where the levels are equal: each entry
+     * gets the same number of equal subtractions as in any order, so the same number. A method of its own, called
+     * once per group: a fresh JVM compiles it early, instead of compiling the loop over the groups on the stack.
+     */
+    private static void subtractPairs(double[][] c, int[] idx, int size, double inv) {
+        sortSmall(idx, size);
+        for (int a = 0; a < size; a++) {
+            int qa = idx[a];
+            double[] row = c[qa];
+            for (int b = a; b < size; b++) {
+                row[idx[b]] -= inv;
+            }
+            for (int b = a - 1; b >= 0 && idx[b] == qa; b--) {
+                row[qa] -= inv;
+            }
+        }
+    }
+
+    /** One primary group with weights: c_ab -= w_a w_b / w_p for every pair with idx[b] >= idx[a]. */
+    private static void subtractWeightedPairs(double[][] c, int[] idx, double[] wt, int size, double inv) {
+        for (int a = 0; a < size; a++) {
+            int qa = idx[a];
+            double[] row = c[qa];
+            double wa = wt[a] * inv;
+            for (int b = 0; b < size; b++) {
+                int qb = idx[b];
+                if (qb >= qa) {
+                    row[qb] -= wa * wt[b];
+                }
+            }
+        }
     }
 
     /** Sorts a[0..size) ascending (insertion sort: a few dozen entries, usually sorted already). */

@@ -36,18 +36,45 @@ final class TermStructure {
         return nested;
     }
 
-    /** Whether each level of {@code fine} occurs with one level of {@code coarse} only. */
+    /**
+     * Whether each level of {@code fine} occurs with one level of {@code coarse} only (codes 0 and up). The two halves
+     * of the rows are scanned in parallel on large samples ({@link Kernels#halves}), then the level each half saw
+     * compared.
+     */
     static boolean isFunctionOf(int[] coarse, int[] fine, int fineLevels) {
         if (coarse == fine) {
             return true; // the same codes (a term that is also the cluster column)
         }
-        int[] seen = new int[fineLevels];
-        java.util.Arrays.fill(seen, -1);
-        for (int i = 0; i < fine.length; i++) {
+        int[][] seen = new int[2][];
+        boolean[] function = {true, true};
+        Kernels.halves(fine.length, (part, from, to) -> {
+            seen[part] = new int[fineLevels];
+            function[part] = coarseOfFine(coarse, fine, from, to, seen[part]);
+        });
+        if (!function[0] || !function[1]) {
+            return false;
+        }
+        if (seen[1] != null) {
+            for (int l = 0; l < fineLevels; l++) {
+                if (seen[0][l] > 0 && seen[1][l] > 0 && seen[0][l] != seen[1][l]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Rows [from, to): seen[f] = 1 + the coarse level met with fine level f (0: none yet); false at the first fine
+     * level met with a second coarse level.
+     */
+    private static boolean coarseOfFine(int[] coarse, int[] fine, int from, int to, int[] seen) {
+        for (int i = from; i < to; i++) {
             int f = fine[i];
-            if (seen[f] < 0) {
-                seen[f] = coarse[i];
-            } else if (seen[f] != coarse[i]) {
+            int c = coarse[i] + 1;
+            if (seen[f] == 0) {
+                seen[f] = c;
+            } else if (seen[f] != c) {
                 return false;
             }
         }
