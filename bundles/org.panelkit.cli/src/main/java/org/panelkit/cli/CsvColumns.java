@@ -426,7 +426,7 @@ public final class CsvColumns implements ColumnSource {
     }
 
     @Override
-    public double[] numeric(String name) {
+    public synchronized double[] numeric(String name) { // synchronized: columns made on first use
         double[] v = numeric.get(name);
         if (v == null && wholeNumberKeys.contains(name)) {
             v = keys.get(name).numericValues();
@@ -442,7 +442,7 @@ public final class CsvColumns implements ColumnSource {
     }
 
     @Override
-    public KeyColumn key(String name) {
+    public synchronized KeyColumn key(String name) {
         KeyColumn k = keys.get(name);
         if (k == null) {
             double[] v = numeric.get(name);

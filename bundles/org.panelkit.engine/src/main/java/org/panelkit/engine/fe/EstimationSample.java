@@ -247,25 +247,7 @@ public final class EstimationSample {
             if (timeIn != null) {
                 keyCodes.add(timeIn.codes());
             }
-            boolean[] keep = new boolean[inputRows];
-            int[][] infinite = new int[2][numbers.size()];
-            java.util.Arrays.fill(infinite[1], -1); // the second part of a pass that is not split
-            Kernels.halves(inputRows, (part, from, to) -> {
-                java.util.Arrays.fill(keep, from, to, true);
-                for (int j = 0; j < numbers.size(); j++) {
-                    infinite[part][j] = Kernels.keepFinite(keep, numbers.get(j), from, to);
-                }
-                for (int[] codes : keyCodes) {
-                    Kernels.keepCodes(keep, codes, from, to);
-                }
-            });
-            for (int j = 0; j < numbers.size(); j++) {
-                // the first infinite value of the first column (y, the regressors, the weights) that has one
-                int row = infinite[0][j] >= 0 ? infinite[0][j] : infinite[1][j];
-                if (row >= 0) {
-                    throw infiniteValue(numberNames.get(j), row);
-                }
-            }
+            boolean[] keep = keepComplete(numbers, numberNames, keyCodes);
             List<TermCodes> terms = new ArrayList<>();
             List<int[]> termCodesToCheck = new ArrayList<>();
             for (Supplier<TermCodes> t : termCodes) {
@@ -275,13 +257,7 @@ public final class EstimationSample {
                     termCodesToCheck.add(codes.codes);
                 }
             }
-            int[] keptPart = new int[2];
-            Kernels.halves(inputRows, (part, from, to) -> {
-                for (int[] codes : termCodesToCheck) {
-                    Kernels.keepCodes(keep, codes, from, to);
-                }
-                keptPart[part] = Kernels.count(keep, from, to);
-            });
+            int[] keptPart = keepCoded(keep, termCodesToCheck);
             int kept = keptPart[0] + keptPart[1];
             droppedMissing = inputRows - kept;
             if (kept == 0) {
@@ -290,7 +266,7 @@ public final class EstimationSample {
             }
             if (wIn != null) {
                 // a zero analytic weight removes the row (Stata, fixest, lm's degrees of freedom)
-                int half = inputRows < Kernels.PARALLEL_ROWS ? inputRows : inputRows / 2; // as Kernels.halves
+                int half = Kernels.split(inputRows);
                 for (int i = 0; i < inputRows; i++) {
                     if (keep[i] && wIn[i] == 0) {
                         keep[i] = false;
@@ -307,7 +283,8 @@ public final class EstimationSample {
             // sorted by the entity, else by the term with most levels (the order that keeps its groups contiguous)
             TermCodes sortKey = entityIn != null ? TermCodes.of(entityIn.name(), List.of(entityIn))
                     : terms.isEmpty() ? null : largest(terms);
-            int[] order = sortedRows(keep, keptPart, sortKey, timeIn == null ? null : TermCodes.of(timeIn.name(), List.of(timeIn)));
+            TermCodes timeKey = timeIn == null ? null : TermCodes.of(timeIn.name(), List.of(timeIn));
+            int[] order = sortedRows(keep, keptPart, sortKey, timeKey);
             if (entityIn != null && timeIn != null) {
                 checkDuplicates(order, entityIn, timeIn);
             }
@@ -335,6 +312,45 @@ public final class EstimationSample {
             }
             w = wIn == null ? null : gather(wIn, order);
             return new EstimationSample(this);
+        }
+
+        /**
+         * The rows without a missing value in {@code numbers} or {@code keyCodes}, in two halves of the rows on large
+         * samples; an infinite value is an error naming its column and row (the first infinite value of the first
+         * column that has one: y, the regressors, the weights).
+         */
+        private boolean[] keepComplete(List<double[]> numbers, List<String> names, List<int[]> keyCodes) {
+            boolean[] keep = new boolean[inputRows];
+            int[][] infinite = new int[2][numbers.size()];
+            java.util.Arrays.fill(infinite[1], -1); // the second part of a pass that is not split
+            Kernels.halves(inputRows, (part, from, to) -> {
+                java.util.Arrays.fill(keep, from, to, true);
+                for (int j = 0; j < numbers.size(); j++) {
+                    infinite[part][j] = Kernels.keepFinite(keep, numbers.get(j), from, to);
+                }
+                for (int[] codes : keyCodes) {
+                    Kernels.keepCodes(keep, codes, from, to);
+                }
+            });
+            for (int j = 0; j < numbers.size(); j++) {
+                int row = infinite[0][j] >= 0 ? infinite[0][j] : infinite[1][j];
+                if (row >= 0) {
+                    throw infiniteValue(names.get(j), row);
+                }
+            }
+            return keep;
+        }
+
+        /** keep &= a level in each of {@code codes}; the kept rows of each half ({@link Kernels#halves}). */
+        private static int[] keepCoded(boolean[] keep, List<int[]> codes) {
+            int[] keptPart = new int[2];
+            Kernels.halves(keep.length, (part, from, to) -> {
+                for (int[] c : codes) {
+                    Kernels.keepCodes(keep, c, from, to);
+                }
+                keptPart[part] = Kernels.count(keep, from, to);
+            });
+            return keptPart;
         }
 
         /** The term with most levels. */

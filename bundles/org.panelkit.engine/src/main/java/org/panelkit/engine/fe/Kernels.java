@@ -13,6 +13,11 @@ final class Kernels {
     private Kernels() {
     }
 
+    /** Where {@link #halves} splits n rows: n / 2, or n (no split) below {@value #PARALLEL_ROWS} rows. */
+    static int split(int n) {
+        return n < PARALLEL_ROWS ? n : n / 2;
+    }
+
     /** A pass over rows [from, to), the part-th of the parts of a pass. */
     interface RowRange {
         void run(int part, int from, int to);
@@ -24,11 +29,11 @@ final class Kernels {
      * The parts write disjoint rows (or part-indexed slots), so the result does not depend on the threads.
      */
     static void halves(int n, RowRange pass) {
-        if (n < PARALLEL_ROWS) {
+        int half = split(n);
+        if (half == n) {
             pass.run(0, 0, n);
             return;
         }
-        int half = n / 2;
         java.util.concurrent.ForkJoinTask<Void> second = org.panelkit.engine.Parallelism.fork(() -> {
             pass.run(1, half, n);
             return null;
