@@ -7,8 +7,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 import org.panelkit.engine.PanelKitException;
@@ -106,9 +111,10 @@ final class ParallelNumericCsv {
             boolean[] integers) throws IOException, Unsupported, NotIntegers {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            // ranges of about 16 MB at line boundaries (one for a small file), taken by the threads of the fork/join
-            // pool and the caller as each finishes the last (equal halves finish up to 50 ms apart on a fresh JVM)
-            int ranges = size - dataStart > (8 << 20) ? (int) Math.min(64, Math.max(4, (size - dataStart) >> 24)) : 1;
+            // ranges of about 4 MB at line boundaries (one for a small file), taken one at a time by the threads of
+            // the fork/join pool and the caller as each finishes the last ({@link #eachRange}: equal halves finished
+            // up to 50 ms apart on a fresh JVM)
+            int ranges = size - dataStart > (8 << 20) ? (int) Math.min(1024, Math.max(4, (size - dataStart) >> 22)) : 1;
             long[] bounds = new long[ranges + 1];
             bounds[0] = dataStart;
             bounds[ranges] = size;
@@ -119,8 +125,7 @@ final class ParallelNumericCsv {
             // of the final columns (no per-thread arrays, no copying)
             long[] counts = new long[ranges];
             try {
-                IntStream.range(0, ranges).parallel()
-                        .forEach(t -> counts[t] = countRows(ch, bounds[t], Math.max(bounds[t], bounds[t + 1])));
+                eachRange(ranges, t -> counts[t] = countRows(ch, bounds[t], Math.max(bounds[t], bounds[t + 1])));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -143,7 +148,7 @@ final class ParallelNumericCsv {
                 }
             });
             Chunk[] chunks = new Chunk[ranges];
-            IntStream.range(0, ranges).parallel().forEach(t -> {
+            eachRange(ranges, t -> {
                 Chunk c = new Chunk(header.size(), wanted, out, whole, offset[t], offset[t + 1]);
                 try {
                     c.parse(ch, bounds[t], Math.max(bounds[t], bounds[t + 1]));
@@ -202,6 +207,29 @@ final class ParallelNumericCsv {
      * crosses a byte: each byte's low seven bits plus 0x7f is at most 0xfe). (Mapping the file instead of reading
      * it saves no time in the whole read and counts the mapped file in the resident memory.)
      */
+    /**
+     * body(t) for t = 0 .. ranges - 1, each taken by the next free thread: the calling thread and the workers of
+     * the current fork/join pool (a parallel stream would split the ranges into a few fixed runs of ranges).
+     */
+    private static void eachRange(int ranges, IntConsumer body) {
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int t = next.getAndIncrement(); t < ranges; t = next.getAndIncrement()) {
+                body.accept(t);
+            }
+        };
+        int helpers = ranges == 1 ? 0 : Math.min(ranges - 1, ForkJoinTask.getPool() != null
+                ? ForkJoinTask.getPool().getParallelism() - 1 : ForkJoinPool.getCommonPoolParallelism());
+        List<ForkJoinTask<?>> forked = new ArrayList<>();
+        for (int h = 0; h < helpers; h++) {
+            forked.add(ForkJoinTask.adapt(worker).fork());
+        }
+        worker.run();
+        for (ForkJoinTask<?> f : forked) {
+            f.join();
+        }
+    }
+
     private static long countRows(FileChannel ch, long from, long to) {
         byte[] buf = new byte[BUFFER];
         ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
