@@ -46,20 +46,7 @@ public final class KeyColumn {
             int range0 = (int) (max - min) + 1;
             int[] slot = new int[range0];
             markSlots(values, min, slot);
-            int count = 0;
-            for (int i = 0; i < range0; i++) {
-                if (slot[i] != 0) {
-                    slot[i] = count++;
-                } else {
-                    slot[i] = -1;
-                }
-            }
-            double[] lv = new double[count];
-            for (int i = 0; i < range0; i++) {
-                if (slot[i] >= 0) {
-                    lv[slot[i]] = min + i;
-                }
-            }
+            double[] lv = numberSlots(slot, min);
             lookUp(values, min, slot, codes);
             return new KeyColumn(name, codes, null, lv, true);
         }
@@ -97,16 +84,7 @@ public final class KeyColumn {
             int span = (int) (max - min) + 1;
             int[] slot = new int[span];
             markIntegerSlots(values, (int) min, slot);
-            int count = 0;
-            for (int i = 0; i < span; i++) {
-                slot[i] = slot[i] != 0 ? count++ : -1;
-            }
-            double[] lv = new double[count];
-            for (int i = 0; i < span; i++) {
-                if (slot[i] >= 0) {
-                    lv[slot[i]] = min + i;
-                }
-            }
+            double[] lv = numberSlots(slot, min);
             lookUpIntegers(values, (int) min, slot, codes);
             return new KeyColumn(name, codes, null, lv, true);
         }
@@ -225,6 +203,24 @@ public final class KeyColumn {
                 slot[(int) (v - min)] = 1;
             }
         }
+    }
+
+    /**
+     * The lookup table of dense keys: slot[v - min], marked non-zero where value v occurs, becomes the level of v
+     * (levels in value order; -1 where v does not occur); returns the value of each level.
+     */
+    private static double[] numberSlots(int[] slot, double min) {
+        int count = 0;
+        for (int i = 0; i < slot.length; i++) {
+            slot[i] = slot[i] != 0 ? count++ : -1;
+        }
+        double[] lv = new double[count];
+        for (int i = 0; i < slot.length; i++) {
+            if (slot[i] >= 0) {
+                lv[slot[i]] = min + i;
+            }
+        }
+        return lv;
     }
 
     /** {min, max} of the values that are not missing ({min > max} when all are). */
