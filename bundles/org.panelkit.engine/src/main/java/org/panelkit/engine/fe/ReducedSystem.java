@@ -35,6 +35,10 @@ final class ReducedSystem {
     static double[][] build(int[] primary, int primaryLevels, double[] primaryWeight, int[] primaryStart,
             List<int[]> secondary, int[] offset, int q, double[] weight) {
         int n = secondary.get(0).length;
+        // one secondary term: D'WD is diagonal, the weighted level counts, a pass of its own on another thread while
+        // the outer products are built (large samples)
+        ForkJoinTask<double[]> diagonal = secondary.size() == 1 && n > 200_000
+                ? Parallelism.fork(() -> levelTotals(secondary.get(0), q, weight)) : null;
         double[][] c;
         if (primary == null) {
             c = new double[q][q];
@@ -69,13 +73,29 @@ final class ReducedSystem {
                 c = outerProducts(groups, primaryWeight, secondary, offset, q, weight, 0, primaryLevels);
             }
         }
-        addCrossCounts(c, secondary, offset, weight);
+        if (diagonal != null) {
+            double[] d = diagonal.join();
+            for (int a = 0; a < q; a++) {
+                c[offset[0] + a][offset[0] + a] += d[a];
+            }
+        } else {
+            addCrossCounts(c, secondary, offset, weight);
+        }
         for (int a = 0; a < q; a++) {
             for (int b = 0; b < a; b++) {
                 c[a][b] = c[b][a];
             }
         }
         return c;
+    }
+
+    /** The sum of the weights (the number of rows without weights) of each level of {@code codes}. */
+    private static double[] levelTotals(int[] codes, int levels, double[] weight) {
+        double[] t = new double[levels];
+        for (int i = 0; i < codes.length; i++) {
+            t[codes[i]] += weight == null ? 1 : weight[i];
+        }
+        return t;
     }
 
     /** D_Q' W D_Q, upper triangle: the weighted counts of each pair of secondary levels met on a row. */
