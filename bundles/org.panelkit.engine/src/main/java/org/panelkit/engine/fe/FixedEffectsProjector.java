@@ -120,14 +120,21 @@ public final class FixedEffectsProjector {
         if (terms.isEmpty()) {
             return 0;
         }
-        List<Integer> active = TermStructure.active(TermStructure.nestedTerms(terms, levels));
+        boolean[] nested = TermStructure.nestedTerms(terms, levels);
+        List<Integer> active = TermStructure.active(nested);
         if (active.size() == 1) {
             return levels[active.get(0)]; // one term once the nested ones are left out: its levels
         }
-        return of(new Input(terms.get(0).length, terms, levels, null, null), false, MAX_SECONDARY_LEVELS).rank();
+        return of(new Input(terms.get(0).length, terms, levels, null, null), false, MAX_SECONDARY_LEVELS, nested)
+                .rank();
     }
 
     private static FixedEffectsProjector of(Input s, boolean constant, int directLimit) {
+        return of(s, constant, directLimit, null);
+    }
+
+    /** {@code nested}: the terms nested in another ({@link TermStructure#nestedTerms}), or null to find them. */
+    private static FixedEffectsProjector of(Input s, boolean constant, int directLimit, boolean[] nestedTerms) {
         Builder b = new Builder(s.n, s.w);
         b.input = s;
         int m = s.fe.size();
@@ -137,7 +144,7 @@ public final class FixedEffectsProjector {
             b.rankOutsideC = constant ? 1 : 0;
             return new FixedEffectsProjector(b);
         }
-        boolean[] nested = TermStructure.nestedTerms(s.fe, s.feLevels);
+        boolean[] nested = nestedTerms != null ? nestedTerms : TermStructure.nestedTerms(s.fe, s.feLevels);
         List<Integer> active = TermStructure.active(nested);
         for (int j = 0; j < m; j++) {
             if (nested[j]) {
